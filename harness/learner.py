@@ -1,0 +1,176 @@
+"""Loads the learner's code for a kata test, and keeps the learner's mistakes short and readable.
+
+A kata test never imports the learner's file directly. It asks for it by name:
+
+    activations = learner_module(__file__, "activations")
+
+The file is loaded on first use, so a syntax error becomes one failing line per test instead
+of a collection error. Where it is loaded from is decided when the tests run (see
+``configure``): the kata's own folder, ``solutions/``, or a submission being graded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import inspect
+import sys
+import traceback
+from pathlib import Path
+
+# None means "the folder the test file sits in", which is what a learner runs.
+_source_root: Path | None = None
+_modules: dict[Path, object] = {}
+
+
+class LearnerFileError(Exception):
+    """The learner's file is missing, does not import, or lacks a name the test needs."""
+
+
+class AutogradNotAllowed(AssertionError):
+    """A hand-written kata function called torch autograd."""
+
+
+def configure(source_root: Path | None) -> None:
+    """Choose where learner files come from: None (each kata's folder) or a root holding NN/ folders."""
+    global _source_root
+    _source_root = Path(source_root).resolve() if source_root is not None else None
+    _modules.clear()
+
+
+def learner_module(test_file: str, name: str) -> LearnerModule:
+    """The learner's ``name``.py for the kata whose test file is ``test_file``."""
+    kata_folder = Path(test_file).resolve().parent
+    return LearnerModule(kata_folder, name)
+
+
+def display_path(path: Path) -> str:
+    """A path as a learner would type it: relative to where they run pytest when possible."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class LearnerModule:
+    """Stands in for the learner's module; attribute access loads it and wraps its functions."""
+
+    def __init__(self, kata_folder: Path, name: str):
+        self._kata_id = kata_folder.name
+        self._kata_folder = kata_folder
+        self._name = name
+
+    @property
+    def path(self) -> Path:
+        root = _source_root / self._kata_id if _source_root is not None else self._kata_folder
+        return root / f"{self._name}.py"
+
+    def load(self):
+        path = self.path
+        if path not in _modules:
+            _modules[path] = _import_file(path, self._kata_id, self._name)
+        return _modules[path]
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        module = self.load()
+        try:
+            value = getattr(module, attr)
+        except AttributeError:
+            raise LearnerFileError(
+                f"{display_path(self.path)} has no {attr!r}: the tests need it, "
+                f"so keep its name and signature as the stub gave them"
+            ) from None
+        if inspect.isfunction(value) and not _autograd_allowed(self._kata_id):
+            return _forbid_autograd_inside(value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<learner module {display_path(self.path)}>"
+
+
+def _import_file(path: Path, kata_id: str, name: str):
+    shown = display_path(path)
+    if not path.is_file():
+        raise LearnerFileError(f"{shown} is missing: restore it from the kata's stub")
+    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
+    module_name = f"learner_{kata_id}_{name}_{digest}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as error:
+        del sys.modules[module_name]
+        raise LearnerFileError(
+            f"{shown} has a syntax error at line {error.lineno}: {error.msg}"
+        ) from None
+    except BaseException as error:  # the learner's top-level code may raise anything
+        del sys.modules[module_name]
+        line = _last_line_in(error, path)
+        where = f"{shown}:{line}" if line else shown
+        raise LearnerFileError(
+            f"{where} raised {type(error).__name__} while being imported: {error}"
+        ) from None
+    return module
+
+
+def _last_line_in(error: BaseException, path: Path) -> int | None:
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename) == path]
+    return frames[-1].lineno if frames else None
+
+
+# --- "write it by hand": torch autograd is off limits inside a kata function -----------------
+
+_guarded_call: list[str] = []  # the learner function being run, if any
+
+
+def _autograd_allowed(kata_id: str) -> bool:
+    from harness import manifest
+
+    try:
+        return manifest.by_id(kata_id).autograd
+    except (KeyError, OSError):
+        return False
+
+
+def _forbid_autograd_inside(function):
+    _install_autograd_tripwire()
+
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        _guarded_call.append(function.__name__)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _guarded_call.pop()
+
+    return guarded
+
+
+_tripwire_installed = False
+
+
+def _install_autograd_tripwire() -> None:
+    global _tripwire_installed
+    if _tripwire_installed:
+        return
+    import torch.autograd
+
+    def tripwire(original, what):
+        @functools.wraps(original)
+        def checked(*args, **kwargs):
+            if _guarded_call:
+                raise AutogradNotAllowed(
+                    f"{_guarded_call[-1]} called torch's {what}: this kata is written by hand "
+                    f"in NumPy, and torch is only the judge. Work out the derivative yourself."
+                )
+            return original(*args, **kwargs)
+
+        return checked
+
+    torch.autograd.backward = tripwire(torch.autograd.backward, "autograd (backward)")
+    torch.autograd.grad = tripwire(torch.autograd.grad, "autograd (torch.autograd.grad)")
+    _tripwire_installed = True

@@ -1,0 +1,103 @@
+"""The pytest plugin behind every kata run: where learner code comes from, and short failures.
+
+- ``--solutions`` runs the kata tests against ``solutions/``; ``--kata-source DIR`` against any
+  folder laid out like ``katas/`` (the grader uses this for a submission).
+- A stub that is not implemented yet, a broken learner file, or an exception inside learner
+  code is reported in a line or two that point into the learner's file, not as a traceback.
+- Hypothesis runs derandomized, so every run of the tests is repeatable.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from harness import learner
+
+settings.register_profile(
+    "katas",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    max_examples=40,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("katas")
+    group.addoption(
+        "--solutions",
+        action="store_true",
+        help="run the kata tests against solutions/ instead of katas/",
+    )
+    group.addoption(
+        "--kata-source",
+        metavar="DIR",
+        help="run the kata tests against learner files in DIR/NN/ (as laid out in katas/)",
+    )
+
+
+def source_root(config: pytest.Config) -> Path | None:
+    if config.getoption("kata_source"):
+        return Path(config.getoption("kata_source"))
+    if config.getoption("solutions"):
+        return config.rootpath / "solutions"
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.load_profile("katas")
+    learner.configure(source_root(config))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    root = source_root(config)
+    return f"kata code from: {root}" if root is not None else None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if call.excinfo is not None and report.failed:
+        short = short_failure(call.excinfo.value)
+        if short is not None:
+            report.longrepr = short
+    return report
+
+
+def short_failure(error: BaseException) -> str | None:
+    """A line or two for a failure caused by the learner's code, or None to keep pytest's report."""
+    if isinstance(error, (learner.LearnerFileError, learner.AutogradNotAllowed)):
+        return str(error)
+    origin = learner_origin(error)
+    if origin is None:
+        return None
+    function, path, line, source = origin
+    if isinstance(error, NotImplementedError):
+        return f"{function} is not implemented yet: {path}"
+    message = f"{function} raised {type(error).__name__}: {error}\n  at {path}:{line}"
+    return message + (f"  ->  {source}" if source else "")
+
+
+def learner_origin(error: BaseException) -> tuple[str, str, int, str] | None:
+    """(function, file, line, source line) of the innermost learner frame that raised ``error``."""
+    origin = getattr(error, "learner_origin", None)
+    if origin is not None:
+        return origin
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        frame = tb.tb_frame
+        if str(frame.f_globals.get("__name__", "")).startswith("learner_"):
+            found = (frame.f_code.co_name, tb.tb_lineno, frame.f_code.co_filename)
+        tb = tb.tb_next
+    if found is None:
+        return None
+    function, line, filename = found
+    source = traceback.FrameSummary(filename, line, function).line or ""
+    return function, learner.display_path(Path(filename)), line, source.strip()
