@@ -68,21 +68,37 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
     __tracebackhide__ = True
     expected = np.asarray(expected)
     if got is None:
-        fail(_report(function, inputs, expected, got, "returned None.", hint or
-                     "did you forget the return statement?"))
+        fail(
+            _report(
+                function,
+                inputs,
+                expected,
+                got,
+                "returned None.",
+                hint or "did you forget the return statement?",
+            )
+        )
     try:
         got_array = np.asarray(got)
     except Exception:  # an object numpy cannot hold
         fail(_report(function, inputs, expected, got, "did not return an array.", hint))
-    if got_array.dtype == object or not np.issubdtype(got_array.dtype, np.number) and \
-            got_array.dtype != np.bool_:
+    if (
+        got_array.dtype == object
+        or not np.issubdtype(got_array.dtype, np.number)
+        and got_array.dtype != np.bool_
+    ):
         fail(_report(function, inputs, expected, got, "did not return numbers.", hint))
     if got_array.shape != expected.shape:
-        fail(_report(
-            function, inputs, expected, got,
-            f"returned shape {got_array.shape}, but torch's answer has shape {expected.shape}.",
-            hint,
-        ))
+        fail(
+            _report(
+                function,
+                inputs,
+                expected,
+                got,
+                f"returned shape {got_array.shape}, but torch's answer has shape {expected.shape}.",
+                hint,
+            )
+        )
     return got_array
 
 
@@ -91,10 +107,12 @@ def check_dtype(function, inputs, expected_dtype, got, hint: str = "") -> None:
     __tracebackhide__ = True
     got_dtype = np.asarray(got).dtype
     if got_dtype != np.dtype(expected_dtype):
+        default_hint = "keep the dtype: a float64 array or np.float64 mixed in promotes float32"
         fail(
-            f"{_call(function, inputs)} returned dtype {got_dtype}, expected {np.dtype(expected_dtype)}.\n"
+            f"{_call(function, inputs)} returned dtype {got_dtype}, "
+            f"expected {np.dtype(expected_dtype)}.\n"
             + "".join(f"  {name:<7}= {show(value)}\n" for name, value in inputs.items())
-            + f"  hint: {hint or 'keep the input dtype: a float64 constant or np.float64 call promotes float32 arrays'}"
+            + f"  hint: {hint or default_hint}"
         )
 
 
@@ -132,11 +150,20 @@ def check_close(
     have = got_array.astype(np.float64)
     if not np.all(np.isfinite(have) | ~np.isfinite(want)):
         bad = np.argwhere(~np.isfinite(have) & np.isfinite(want))[0]
-        fail(_report(
-            function, inputs, expected, got, "returned a value that is not finite.", hint,
-            [f"first at index {tuple(int(i) for i in bad)}: torch {want[tuple(bad)]!r}, "
-             f"yours {have[tuple(bad)]!r}"],
-        ))
+        fail(
+            _report(
+                function,
+                inputs,
+                expected,
+                got,
+                "returned a value that is not finite.",
+                hint,
+                [
+                    f"first at index {tuple(int(i) for i in bad)}: torch {want[tuple(bad)]!r}, "
+                    f"yours {have[tuple(bad)]!r}"
+                ],
+            )
+        )
     with np.errstate(invalid="ignore"):
         error = np.where(want == have, 0.0, np.abs(want - have))
     allowed = atol + rtol * np.abs(want)
@@ -144,8 +171,17 @@ def check_close(
     if np.any(too_far):
         worst = np.unravel_index(int(np.argmax(np.where(too_far, error, -1.0))), error.shape)
         where = f" at index {tuple(int(i) for i in worst)}" if error.ndim else ""
-        fail(_report(
-            function, inputs, expected, got, "does not match torch.", hint,
-            [f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
-             f"yours {have[worst]:.10g} (allowed {atol:.1g} + {rtol:.1g}·|torch|)"],
-        ))
+        fail(
+            _report(
+                function,
+                inputs,
+                expected,
+                got,
+                "does not match torch.",
+                hint,
+                [
+                    f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
+                    f"yours {have[worst]:.10g} (allowed {atol:.1g} + {rtol:.1g}·|torch|)"
+                ],
+            )
+        )

@@ -33,7 +33,7 @@ class AutogradNotAllowed(AssertionError):
 
 
 def configure(source_root: Path | None) -> None:
-    """Choose where learner files come from: None (each kata's folder) or a root holding NN/ folders."""
+    """Take learner files from each kata's own folder (None) or from ``source_root``/NN/."""
     global _source_root
     _source_root = Path(source_root).resolve() if source_root is not None else None
     _modules.clear()

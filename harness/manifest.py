@@ -1,4 +1,4 @@
-"""Reads katas/katas.toml, the single source of the course's order, titles, points, files and hints."""
+"""Reads katas/katas.toml: the one source of the course's order, titles, points, files and hints."""
 
 from __future__ import annotations
 

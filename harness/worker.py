@@ -1,0 +1,67 @@
+"""A warm worker: imports torch and pytest once, then runs one kata-test request per fork.
+
+Run as ``python -m harness.worker``. It reads JSON requests, one a line, on stdin:
+``{"katas": ["01"], "source": "/path/or/null", "timeout": 60}`` and answers each with one JSON
+line on stdout: ``engine.Run.to_json()``. ``Worker`` is the client side.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from harness import engine
+from harness.manifest import ROOT
+
+
+def serve() -> None:
+    engine.warm_up()
+    for line in sys.stdin:
+        request = json.loads(line)
+        source = request.get("source")
+        run = engine.run_forked(
+            request["katas"],
+            Path(source) if source else None,
+            timeout=request.get("timeout"),
+        )
+        sys.stdout.write(json.dumps(run.to_json()) + "\n")
+        sys.stdout.flush()
+
+
+class Worker:
+    """A ``harness.worker`` subprocess to send requests to; use it as a context manager."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "harness.worker"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, katas, source: Path | None = None, timeout: float | None = None) -> engine.Run:
+        source = str(source) if source else None
+        request = {"katas": list(katas), "source": source, "timeout": timeout}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError("the kata worker stopped unexpectedly")
+        return engine.Run.from_json(json.loads(answer))
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,75 @@
+"""Every catalogued mistake is rejected with a message that points at it, and every correct
+alternative passes.
+
+A catalogue entry is appended to the reference solution (so its definitions replace the
+solution's), and the kata's own tests run against the result.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+
+from harness.manifest import SOLUTIONS_DIR
+
+HERE = Path(__file__).parent
+
+
+def solutions_with(tmp_path: Path, kata_id: str, target: str, addition: str) -> Path:
+    """A source root holding solutions/<kata_id> with ``addition`` appended to ``target``."""
+    folder = tmp_path / kata_id
+    shutil.copytree(SOLUTIONS_DIR / kata_id, folder)
+    path = folder / target
+    path.write_text(path.read_text() + "\n\n# --- appended by the catalogue check ---\n" + addition)
+    return tmp_path
+
+
+def entries(kind: str) -> list[Path]:
+    return sorted((HERE / kind).glob("[0-9][0-9]/*.py"))
+
+
+def constants(path: Path) -> dict[str, str]:
+    tree = ast.parse(path.read_text())
+    return {
+        node.targets[0].id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+    }
+
+
+def entry_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.mark.parametrize("mistake", entries("mistakes"), ids=entry_id)
+def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, worker, tmp_path):
+    kata_id = mistake.parent.name
+    fields = constants(mistake)
+    assert "TARGET" in fields and "CAUGHT_BY" in fields, f"{mistake} needs TARGET and CAUGHT_BY"
+    source = solutions_with(tmp_path, kata_id, fields["TARGET"], mistake.read_text())
+    run = worker.run([kata_id], source, timeout=120)
+    failures = [r for r in run.results if not r.passed]
+    assert run.results, f"no kata {kata_id} tests ran: {run.status}"
+    assert failures, f"every kata {kata_id} test passed with the mistake {entry_id(mistake)}"
+    assert any(fields["CAUGHT_BY"] in r.message for r in failures), (
+        f"no failure message mentions {fields['CAUGHT_BY']!r}; they were:\n"
+        + "\n---\n".join(r.message for r in failures[:3])
+    )
+
+
+@pytest.mark.parametrize("alternative", entries("alternatives"), ids=entry_id)
+def test_correct_alternative_passes(alternative: Path, worker, tmp_path):
+    kata_id = alternative.parent.name
+    fields = constants(alternative)
+    source = solutions_with(tmp_path, kata_id, fields["TARGET"], alternative.read_text())
+    run = worker.run([kata_id], source, timeout=120)
+    failures = [r for r in run.results if not r.passed]
+    assert run.results and run.status == "ok", run.status
+    assert not failures, "a correct implementation was rejected:\n" + "\n---\n".join(
+        f"{r.nodeid}\n{r.message}" for r in failures[:3]
+    )
