@@ -22,6 +22,8 @@ from pathlib import Path
 # None means "the folder the test file sits in", which is what a learner runs.
 _source_root: Path | None = None
 _modules: dict[Path, object] = {}
+# When grading, a harness.sandbox.Sandbox: the learner's code then runs only in that process.
+_sandbox = None
 
 
 class LearnerFileError(Exception):
@@ -37,6 +39,12 @@ def configure(source_root: Path | None) -> None:
     global _source_root
     _source_root = Path(source_root).resolve() if source_root is not None else None
     _modules.clear()
+
+
+def use_sandbox(sandbox) -> None:
+    """Send every access to learner code to ``sandbox`` (None: load it into this process)."""
+    global _sandbox
+    _sandbox = sandbox
 
 
 def learner_module(test_file: str, name: str) -> LearnerModule:
@@ -75,6 +83,8 @@ class LearnerModule:
     def __getattr__(self, attr: str):
         if attr.startswith("__"):
             raise AttributeError(attr)
+        if _sandbox is not None:
+            return _sandbox.module_attribute(self._kata_folder, self._name, attr)
         module = self.load()
         try:
             value = getattr(module, attr)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from harness import learner
+from harness import learner, sandbox
 
 settings.register_profile(
     "katas",
@@ -40,6 +40,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
         help="run the kata tests against learner files in DIR/NN/ (as laid out in katas/)",
     )
+    group.addoption(
+        "--sandbox",
+        action="store_true",
+        help="run learner code in a separate process and judge it from this one (for grading)",
+    )
 
 
 def source_root(config: pytest.Config) -> Path | None:
@@ -53,6 +58,18 @@ def source_root(config: pytest.Config) -> Path | None:
 def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile("katas")
     learner.configure(source_root(config))
+    if config.getoption("sandbox"):
+        test_timeout = float(config.getoption("timeout", None) or config.getini("timeout") or 60)
+        # Just inside pytest-timeout's limit, so the sandbox's clearer message wins the race.
+        config._kata_sandbox = sandbox.Sandbox(call_timeout=0.9 * test_timeout)
+        learner.use_sandbox(config._kata_sandbox)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    running = getattr(config, "_kata_sandbox", None)
+    if running is not None:
+        running.stop()
+        learner.use_sandbox(None)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -72,7 +89,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 def short_failure(error: BaseException) -> str | None:
     """A line or two for a failure caused by the learner's code, or None to keep pytest's report."""
-    if isinstance(error, (learner.LearnerFileError, learner.AutogradNotAllowed)):
+    if isinstance(
+        error, (learner.LearnerFileError, learner.AutogradNotAllowed, sandbox.SandboxFailure)
+    ):
         return str(error)
     origin = learner_origin(error)
     if origin is None:
