@@ -100,6 +100,25 @@ def make_case(seed, batch, dtype, n_in=3, hidden=4, n_out=2):
     return params, x, target
 
 
+class Shown:
+    """An input as a failure message should show it (a dict of arrays prints too long)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+def describe_params(params):
+    shapes = ", ".join(f"{key} {params[key].shape}" for key in KEYS)
+    return Shown(f"{{{shapes}}} ({params['W1'].dtype}, drawn in this test)")
+
+
+def describe_cache(x, after=""):
+    return Shown(f"from mlp_forward(x, params), x of shape {x.shape} {x.dtype}{after}")
+
+
 def copies(params):
     return {key: value.copy() for key, value in params.items()}
 
@@ -236,7 +255,7 @@ def test_mlp_forward_matches_torch(batch, dtype):
     out, _ = result
     check_close(
         "mlp_forward",
-        {"x": x, "params": params},
+        {"x": x, "params": describe_params(params)},
         expected,
         out,
         hint="each layer computes x @ W.T + b and then np.tanh; both layers end in a tanh",
@@ -257,7 +276,8 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
     _, cache = bp.mlp_forward(x.copy(), copies(params))
     params_in, grad_out_in = copies(params), grad_out.copy()
     grads = bp.mlp_backward(params_in, cache, grad_out_in)
-    check_grads(grads, expected, {"params": params, "cache": cache, "grad_out": grad_out}, dtype)
+    inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
+    check_grads(grads, expected, inputs, dtype)
     check_unchanged("mlp_backward", "grad_out", grad_out, grad_out_in)
     for key in KEYS:
         check_unchanged("mlp_backward", f'params["{key}"]', params[key], params_in[key])
@@ -276,7 +296,8 @@ def test_mlp_backward_matches_loss_backward_on_random_sizes(batch, n_in, hidden,
     _, _, grad_out, expected = torch_backprop(params, x, target)
     _, cache = bp.mlp_forward(x.copy(), copies(params))
     grads = bp.mlp_backward(copies(params), cache, grad_out.copy())
-    check_grads(grads, expected, {"params": params, "cache": cache, "grad_out": grad_out}, None)
+    inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
+    check_grads(grads, expected, inputs, None)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -298,7 +319,11 @@ def test_whole_backprop_matches_loss_backward(dtype):
     check_grads(
         grads,
         expected,
-        {"params": params, "cache": cache, "grad_out": "mse_loss_grad(out, target)"},
+        {
+            "params": describe_params(params),
+            "cache": describe_cache(x),
+            "grad_out": Shown("mse_loss_grad(output, target), with your two functions"),
+        },
         dtype,
     )
 
@@ -316,13 +341,14 @@ def test_first_cache_survives_a_second_forward(dtype):
     _, _, grad_out, expected = torch_backprop(params, x1, target1)
     _, cache1 = bp.mlp_forward(x1.copy(), params)
     bp.mlp_forward(x2.copy(), params)  # a later call, e.g. the next batch
-    grads = bp.mlp_backward(params, cache1, grad_out.astype(dtype))
+    grad_out = grad_out.astype(dtype)
+    grads = bp.mlp_backward(params, cache1, grad_out)
     check_grads(
         grads,
         expected,
         {
-            "params": params,
-            "cache (from x1, then mlp_forward(x2) ran)": cache1,
+            "params": describe_params(params),
+            "cache": describe_cache(x1, after=", and THEN mlp_forward(x2, params) ran"),
             "grad_out": grad_out,
         },
         dtype,
@@ -340,11 +366,17 @@ def test_first_cache_survives_the_caller_reusing_x(dtype):
     buffer = x1.copy()
     _, cache1 = bp.mlp_forward(buffer, params)
     buffer[...] = x2  # the caller loads the next batch into the same array
-    grads = bp.mlp_backward(params, cache1, grad_out.astype(dtype))
+    grad_out = grad_out.astype(dtype)
+    grads = bp.mlp_backward(params, cache1, grad_out)
+    after = ", and THEN the caller wrote new values into its x array"
     check_grads(
         grads,
         expected,
-        {"params": params, "cache (from x1, then x1 overwritten)": cache1, "grad_out": grad_out},
+        {
+            "params": describe_params(params),
+            "cache": describe_cache(x1, after=after),
+            "grad_out": grad_out,
+        },
         dtype,
         hint=FIRST_CACHE_HINT,
     )
@@ -360,7 +392,11 @@ def test_backward_twice_from_one_cache_gives_the_same_gradients():
     check_grads(
         grads,
         expected,
-        {"params": params, "cache (already used by one mlp_backward)": cache, "grad_out": grad_out},
+        {
+            "params": describe_params(params),
+            "cache": describe_cache(x, after=", already used by one mlp_backward"),
+            "grad_out": grad_out,
+        },
         np.float64,
         hint="the second mlp_backward on the same cache differs from the first: mlp_backward "
         "changed the cache in place (e.g. h *= ... or out **= 2); compute into new arrays",

@@ -1,0 +1,19 @@
+"""mlp_backward works in place on the cached activations, so a second backward is wrong."""
+
+TARGET = "backprop.py"
+CAUGHT_BY = "changed the cache in place"
+
+import numpy as np
+
+
+def mlp_backward(params, cache, grad_out):
+    x, h, out = cache["x"], cache["h"], cache["out"]
+    out **= 2
+    grad_z2 = grad_out * (1 - out)
+    grad_z1 = (grad_z2 @ params["W2"]) * (1 - h**2)
+    return {
+        "W1": grad_z1.T @ x,
+        "b1": grad_z1.sum(axis=0),
+        "W2": grad_z2.T @ h,
+        "b2": grad_z2.sum(axis=0),
+    }

@@ -1,0 +1,13 @@
+"""dL/db left as grad_z, one row per example, instead of summed over the batch."""
+
+TARGET = "backprop.py"
+CAUGHT_BY = 'grads["b2"] of mlp_backward'
+
+import numpy as np
+
+
+def mlp_backward(params, cache, grad_out):
+    x, h, out = cache["x"], cache["h"], cache["out"]
+    grad_z2 = grad_out * (1 - out**2)
+    grad_z1 = (grad_z2 @ params["W2"]) * (1 - h**2)
+    return {"W1": grad_z1.T @ x, "b1": grad_z1, "W2": grad_z2.T @ h, "b2": grad_z2}

@@ -1,0 +1,10 @@
+"""mse_loss_grad divides by a np.float64 scalar, which turns float32 gradients into float64."""
+
+TARGET = "backprop.py"
+CAUGHT_BY = "dtype"
+
+import numpy as np
+
+
+def mse_loss_grad(pred, target):
+    return 2 * (pred - target) / np.float64(np.size(pred))
