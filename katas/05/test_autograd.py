@@ -1,0 +1,445 @@
+"""Kata 05: your Value engine against torch autograd.
+
+Every test builds the same expression twice, once from your Values and once from float64 torch
+tensors with requires_grad, calls backward() on both, and compares f.data, f.grad and every
+leaf's .grad.
+"""
+
+import functools
+import math
+
+import pytest
+import torch
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from harness import check_close, check_true, fail, learner_module
+
+ag = learner_module(__file__, "autograd")
+
+SEED_HINT = (
+    "backward() starts the chain rule at the output: set self.grad = 1 (d f/d f = 1) "
+    "before calling any _backward"
+)
+
+
+def as_float(value, what: str, where: str) -> float:
+    """``value`` (a .data or .grad of the learner's) as a Python float, or a failure that says why."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        fail(f"{what}, where {where}, is {value!r}: it should be a number (a Python float).")
+
+
+def torch_run(build, leaves: dict) -> tuple[float, float, dict]:
+    """torch's f.data, f.grad and each leaf's .grad for f = build(**leaves)."""
+    tensors = {
+        name: torch.tensor(value, dtype=torch.float64, requires_grad=True)
+        for name, value in leaves.items()
+    }
+    f = build(**tensors)
+    f.retain_grad()
+    f.backward()
+    grads = {
+        name: 0.0 if t.grad is None else float(t.grad)  # a leaf f does not reach: d f/d x = 0
+        for name, t in tensors.items()
+    }
+    return float(f.detach()), float(f.grad), grads
+
+
+def check_graph(where: str, build, leaves: dict, hint: str, *, rtol=None, atol=None) -> None:
+    """Build f = build(**leaves) from Values and from torch tensors; compare data and grads.
+
+    ``where`` describes f for the messages, e.g. "f = x * y".
+    """
+    __tracebackhide__ = True
+    values = {name: ag.Value(value) for name, value in leaves.items()}
+    f = build(**values)
+    want_data, want_f_grad, want_grads = torch_run(build, leaves)
+    tol = {"rtol": rtol, "atol": atol}
+
+    for name, v in values.items():
+        check_true(
+            as_float(v.grad, f"{name}.grad before backward()", where) == 0.0,
+            f"{name}.grad, where {where}, is {v.grad!r} before backward() was called.",
+            "a new Value starts with .grad = 0.0; only backward() fills it in",
+        )
+    check_close(
+        f"f.data, where {where}, at ", leaves, want_data,
+        as_float(f.data, "f.data", where), hint="the forward value is given in the stub: "
+        "restore the line `out = Value(...)` of this operation", **tol,
+    )  # fmt: skip
+    f.backward()
+    check_close(
+        f"f.grad after f.backward(), where {where}, at ", leaves, want_f_grad,
+        as_float(f.grad, "f.grad", where), hint=SEED_HINT, **tol,
+    )  # fmt: skip
+    for name, v in values.items():
+        check_close(
+            f"{name}.grad after f.backward(), where {where}, at ", leaves, want_grads[name],
+            as_float(v.grad, f"{name}.grad", where), hint=hint, **tol,
+        )  # fmt: skip
+
+
+# --- 1. every operation's local derivative, then the same inside a bigger graph --------------
+
+# (id, description, f as a function of the leaves, the points to try, hint)
+OPERATIONS = [
+    ("add", "x + y", lambda x, y: x + y, [(0.5, -1.5)],
+     "d(x + y)/dx = 1 and d(x + y)/dy = 1: both inputs get out.grad added to their .grad"),
+    ("add_float_right", "x + 2.5", lambda x: x + 2.5, [(0.5,)],
+     "d(x + c)/dx = 1 (a float c is wrapped in a Value, so this is add_backward)"),
+    ("add_float_left", "2.5 + x", lambda x: 2.5 + x, [(0.5,)],
+     "d(c + x)/dx = 1 (2.5 + x runs __radd__, which calls add_backward)"),
+    ("sub", "x - y", lambda x, y: x - y, [(0.5, -1.5)],
+     "d(x - y)/dx = 1 but d(x - y)/dy = -1: the second input gets MINUS out.grad"),
+    ("sub_float_right", "x - 2.5", lambda x: x - 2.5, [(0.5,)],
+     "d(x - c)/dx = 1: x is the first input of sub_backward"),
+    ("sub_float_left", "2.5 - x", lambda x: 2.5 - x, [(0.5,)],
+     "d(c - x)/dx = -1: here x is the SECOND input of sub_backward, so it gets minus out.grad"),
+    ("mul", "x * y", lambda x, y: x * y, [(0.5, -1.5), (2.0, 3.0)],
+     "d(x * y)/dx = y and d(x * y)/dy = x: each input gets the OTHER input's .data * out.grad"),
+    ("mul_float_left", "3.0 * x", lambda x: 3.0 * x, [(0.5,)],
+     "d(c * x)/dx = c: the other input's .data"),
+    ("div", "x / y", lambda x, y: x / y, [(0.5, -1.5), (3.0, 2.0)],
+     "d(x / y)/dx = 1 / y and d(x / y)/dy = -x / y**2 (the quotient rule, minus sign included)"),
+    ("div_float_right", "x / 4.0", lambda x: x / 4.0, [(0.5,)],
+     "d(x / c)/dx = 1 / c"),
+    ("div_float_left", "2.0 / x", lambda x: 2.0 / x, [(0.5,), (-1.5,)],
+     "d(c / x)/dx = -c / x**2: x is the denominator here"),
+    ("neg", "-x", lambda x: -x, [(0.5,)],
+     "d(-x)/dx = -1"),
+    ("pow_int", "x ** 3", lambda x: x**3, [(0.7,), (-1.5,)],
+     "d(x ** n)/dx = n * x ** (n - 1): the exponent drops by one"),
+    ("pow_negative_int", "x ** -2", lambda x: x**-2, [(0.7,), (-1.5,)],
+     "d(x ** n)/dx = n * x ** (n - 1), also for n = -2 (which gives -2 * x ** -3)"),
+    ("pow_float", "x ** 2.5", lambda x: x**2.5, [(0.7,), (1.9,)],
+     "d(x ** n)/dx = n * x ** (n - 1) with n exactly as given: 2.5 stays 2.5 (no int(n), "
+     "no rounding), and the exponent drops by one"),
+    ("pow_half", "x ** 0.5", lambda x: x**0.5, [(0.7,), (4.0,)],
+     "d(x ** 0.5)/dx = 0.5 * x ** -0.5: n * x ** (n - 1) with the float n as given"),
+    ("pow_negative_float", "x ** -1.5", lambda x: x**-1.5, [(0.7,)],
+     "d(x ** n)/dx = n * x ** (n - 1) for n = -1.5 too: a float exponent as given"),
+    ("tanh", "x.tanh()", lambda x: x.tanh(), [(0.8,), (-1.7,)],
+     "d tanh(x)/dx = 1 - tanh(x)**2: square the OUTPUT t = out.data, i.e. 1 - t**2; "
+     "1 - x**2 (the input squared) is a different function"),
+    ("relu", "x.relu()", lambda x: x.relu(), [(1.3,), (-0.7,)],
+     "d relu(x)/dx = 1 where the input x > 0 and 0 where x < 0: out.grad passes or is blocked"),
+    ("sigmoid", "x.sigmoid()", lambda x: x.sigmoid(), [(0.8,), (-2.5,)],
+     "d sigmoid(x)/dx = s * (1 - s) with s = sigmoid(x), the OUTPUT (out.data), not the input"),
+    ("exp", "x.exp()", lambda x: x.exp(), [(0.8,), (-1.5,)],
+     "d e**x/dx = e**x: the output itself, out.data"),
+    ("log", "x.log()", lambda x: x.log(), [(0.4,), (3.0,)],
+     "d ln(x)/dx = 1 / x, with x the INPUT (self.data), not the output"),
+]  # fmt: skip
+
+CHAIN_HINT = (
+    "here the operation's out.grad is 1.5, not 1: the chain rule multiplies the local "
+    "derivative by out.grad, as in input.grad += local * out.grad"
+)
+
+
+@pytest.mark.parametrize(
+    "where, build, points, hint", [op[1:] for op in OPERATIONS], ids=[op[0] for op in OPERATIONS]
+)
+def test_operation(where, build, points, hint):
+    names = "xy"
+    for point in points:
+        leaves = dict(zip(names[: len(point)], point, strict=True))
+        # alone: out.grad is the seed, 1
+        check_graph(f"f = {where}", build, leaves, hint)
+    for point in points:
+        leaves = dict(zip(names[: len(point)], point, strict=True))
+        # inside a bigger graph: out.grad is whatever reaches it, here 1.5
+        check_graph(f"f = ({where}) * 1.5", lambda **v: build(**v) * 1.5, leaves, CHAIN_HINT)
+
+
+# --- 2. nodes used more than once ------------------------------------------------------------
+
+ACCUMULATE_HINT = (
+    "x is used more than once here, and d f/d x is the SUM of one share per use: every "
+    "_backward must add to .grad with +=, never overwrite it with ="
+)
+
+USED_TWICE = [
+    ("x * x", lambda x: x * x),
+    ("x + x", lambda x: x + x),
+    ("x - x", lambda x: x - x),
+    ("x * x * x", lambda x: x * x * x),
+    ("x * x.tanh()", lambda x: x * x.tanh()),
+    ("x.exp() / x", lambda x: x.exp() / x),
+]
+
+
+@pytest.mark.parametrize("where, build", USED_TWICE, ids=[w for w, _ in USED_TWICE])
+def test_a_value_used_twice_gets_the_sum_of_its_shares(where, build):
+    check_graph(f"f = {where}", build, {"x": 0.8}, ACCUMULATE_HINT)
+
+
+def shared_then_reused(x, y):
+    b = (x * y).tanh()
+    return b + b
+
+
+def test_a_shared_subexpression_runs_its_backward_once():
+    check_graph(
+        "b = (x * y).tanh(); f = b + b",
+        shared_then_reused,
+        {"x": 0.7, "y": -1.2},
+        "b (and x * y below it) feed f twice. b.grad must collect both shares (+=), and then "
+        "b's _backward must run exactly once: put each node in the topological order once "
+        "(keep a visited set)",
+    )
+
+
+# --- 3. the order of backward ----------------------------------------------------------------
+
+ORDER_HINT = (
+    "a = x * y reaches f by a short path and by a long one. A node may pass its gradient on "
+    "only after every node that uses it has added its share to node.grad: call _backward in "
+    "reverse topological order (the output first, the leaves last), each node once"
+)
+
+
+def short_path_first(x, y):
+    a = x * y
+    return a + (a.tanh() * 2.0).exp()
+
+
+def long_path_first(x, y):
+    a = x * y
+    return (a.tanh() * 2.0).exp() + a
+
+
+def diamond(x, y):
+    a = x * y
+    return a.sigmoid() * a.tanh() - a
+
+
+ORDERS = [
+    ("a = x * y; f = a + (a.tanh() * 2.0).exp()", short_path_first),
+    ("a = x * y; f = (a.tanh() * 2.0).exp() + a", long_path_first),
+    ("a = x * y; f = a.sigmoid() * a.tanh() - a", diamond),
+]
+
+
+@pytest.mark.parametrize("where, build", ORDERS, ids=["short_path_first", "long_path_first", "diamond"])
+def test_backward_runs_in_reverse_topological_order(where, build):
+    check_graph(where, build, {"x": 0.9, "y": -0.6}, ORDER_HINT)
+
+
+# --- 4. deep graphs: no recursion -----------------------------------------------------------
+
+RECURSION_HINT = (
+    "build the topological order with an explicit stack (a Python list you push to and pop "
+    "from) instead of a recursive function"
+)
+
+
+def backward_without_recursion(f, where: str) -> None:
+    __tracebackhide__ = True
+    try:
+        f.backward()
+    except RecursionError:
+        fail(
+            f"f.backward(), where {where}, hit Python's recursion limit "
+            f"(sys.getrecursionlimit() = 1000 frames): a recursive walk of the graph needs "
+            f"one frame per node of depth.\n  hint: {RECURSION_HINT}"
+        )
+
+
+def check_deep_chain(where: str, build, leaves: dict, hint: str, **tol) -> None:
+    __tracebackhide__ = True
+    values = {name: ag.Value(value) for name, value in leaves.items()}
+    f = build(**values)
+    backward_without_recursion(f, where)
+    want_data, want_f_grad, want_grads = torch_run(build, leaves)
+    check_close(f"f.data, where {where}, at ", leaves, want_data, as_float(f.data, "f.data", where), **tol)
+    check_close(
+        f"f.grad after f.backward(), where {where}, at ", leaves, want_f_grad,
+        as_float(f.grad, "f.grad", where), hint=SEED_HINT, **tol,
+    )  # fmt: skip
+    for name, v in values.items():
+        check_close(
+            f"{name}.grad after f.backward(), where {where}, at ", leaves, want_grads[name],
+            as_float(v.grad, f"{name}.grad", where), hint=hint, **tol,
+        )  # fmt: skip
+
+
+STEPS = 400
+
+
+def deep_chain(x, y):
+    v = x
+    for _ in range(STEPS):
+        v = (v * 0.999 + y * 0.01).tanh()  # 3 more nodes in series every step
+    return v
+
+
+def test_a_chain_of_thousands_of_nodes_does_not_hit_the_recursion_limit():
+    check_deep_chain(
+        f"v = x; repeat {STEPS} times: v = (v * 0.999 + y * 0.01).tanh(); f = v",
+        deep_chain,
+        {"x": 0.3, "y": 0.02},
+        f"y is used in every one of the {STEPS} steps: its .grad sums {STEPS} shares (+=), and "
+        "every node must run once, in reverse topological order",
+        # hundreds of steps of float64 rounding, in a different order from torch's: allow 1e-9
+        rtol=1e-9,
+        atol=1e-9,
+    )
+
+
+# --- 5. random graphs ------------------------------------------------------------------------
+
+CONSTANTS = st.sampled_from([-2.0, -0.5, 0.5, 1.5, 3.0])
+INT_POWERS = st.sampled_from([2, 3, -1, -2])
+FLOAT_POWERS = st.sampled_from([0.5, 1.5, 2.5, -0.5])
+LEAF_VALUES = st.floats(-2.0, 2.0, allow_nan=False, allow_subnormal=False).map(
+    lambda v: round(v, 3)
+)
+LEAF_COUNTS = st.integers(1, 3)
+STEP_COUNTS = st.integers(1, 10)
+KINDS = [
+    "+", "-", "*", "/", "c+", "+c", "c-", "-c", "c*", "*c", "c/", "/c",
+    "**int", "**float", "neg", "tanh", "relu", "sigmoid", "exp", "log",
+]  # fmt: skip
+
+
+KIND = st.sampled_from(KINDS)
+
+
+def apply(kind, a, b, c):
+    """One operation; works the same on Values and on torch tensors."""
+    return {
+        "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b,
+        "c+": lambda: c + a, "+c": lambda: a + c, "c-": lambda: c - a, "-c": lambda: a - c,
+        "c*": lambda: c * a, "*c": lambda: a * c, "c/": lambda: c / a, "/c": lambda: a / c,
+        "**int": lambda: a**c, "**float": lambda: a**c, "neg": lambda: -a,
+        "tanh": lambda: a.tanh(), "relu": lambda: a.relu(), "sigmoid": lambda: a.sigmoid(),
+        "exp": lambda: a.exp(), "log": lambda: a.log(),
+    }[kind]()  # fmt: skip
+
+
+def describe(kind, a, b, c) -> str:
+    if kind in ("tanh", "relu", "sigmoid", "exp", "log"):
+        return f"{a}.{kind}()"
+    if kind == "neg":
+        return f"-{a}"
+    if kind.startswith("**"):
+        return f"{a} ** {c}"
+    if kind.startswith("c"):
+        return f"{c} {kind[1]} {a}"
+    if kind[1:] == "c":
+        return f"{a} {kind[0]} {c}"
+    return f"{a} {kind} {b}"
+
+
+def safe(kind, a: float, b: float, c) -> bool:
+    """Whether the operation is defined, and tame, at these operand values."""
+    if kind == "/" and abs(b) < 0.2 or kind in ("c/", "**int") and abs(a) < 0.2:
+        return False
+    if kind in ("**float", "log") and a < 0.05 or kind == "exp" and a > 4.0:
+        return False
+    return not (kind == "relu" and abs(a) < 1e-3)  # torch's choice at 0 is a convention
+
+
+@functools.cache
+def operand(count: int) -> st.SearchStrategy[int]:
+    """An index into the nodes built so far, often one of the last three (deep graphs)."""
+    return st.integers(max(0, count - 3), count - 1) | st.integers(0, count - 1)
+
+
+@st.composite
+def graphs(draw):
+    """A random expression graph: (listing, plan, leaves). Later nodes reuse earlier ones freely."""
+    leaves = {f"x{i}": draw(LEAF_VALUES) for i in range(draw(LEAF_COUNTS))}
+    names = list(leaves)
+    values = list(leaves.values())
+    plan, lines = [], []
+    for step in range(draw(STEP_COUNTS)):
+        kind = draw(KIND)
+        i, j = draw(operand(len(names))), draw(operand(len(names)))
+        c = draw({"**int": INT_POWERS, "**float": FLOAT_POWERS}.get(kind, CONSTANTS))
+        result = None
+        if safe(kind, values[i], values[j], c):
+            with torch.no_grad():
+                t = apply(kind, *(torch.tensor(v, dtype=torch.float64) for v in (values[i], values[j])), c)
+            result = float(t)
+        if result is None or not math.isfinite(result) or abs(result) > 1e3:
+            kind = "tanh"  # always defined and bounded
+            result = math.tanh(values[i])
+        plan.append((kind, i, j, c))
+        lines.append(f"n{step + 1} = {describe(kind, names[i], names[j], c)}")
+        names.append(f"n{step + 1}")
+        values.append(result)
+    lines[-1] = "f" + lines[-1][len(f"n{len(plan)}"):]
+    return "; ".join(lines), plan, leaves
+
+
+def run_plan(plan):
+    def build(**leaves):
+        nodes = list(leaves.values())
+        for kind, i, j, c in plan:
+            nodes.append(apply(kind, nodes[i], nodes[j], c))
+        return nodes[-1]
+
+    return build
+
+
+# No explain phase: it traces every line it runs, which is slow and adds nothing here.
+@settings(max_examples=25, phases=[Phase.explicit, Phase.generate, Phase.shrink])
+@given(graphs())
+def test_random_graphs(graph):
+    listing, plan, leaves = graph
+    check_graph(
+        listing,
+        run_plan(plan),
+        leaves,
+        "if every test_operation passes, look at backward(): each node exactly once, in "
+        "reverse topological order, each share added with +=",
+        # up to ten operations chained, each computed in a correct but possibly different
+        # order from torch's: allow 1e-8 relative, still far from any wrong derivative
+        rtol=1e-8,
+        atol=1e-8,
+    )
+
+
+RESIDUAL_KINDS = ["tanh", "sigmoid", "*x", "/x", "log", "sqrt", "relu", "neg", "-x"]
+
+
+def residual_step(kind, v, x):
+    """v * 0.999 + 0.001 * g(v, x): one step of a deep chain whose gradient neither dies nor explodes."""
+    g = {
+        "tanh": lambda: v.tanh(), "sigmoid": lambda: v.sigmoid(), "*x": lambda: v * x,
+        "/x": lambda: x / (v * v + 1.0), "log": lambda: (v * v + 1.0).log(),
+        "sqrt": lambda: (v * v + 1.0) ** 0.5, "relu": lambda: (v + 0.5).relu(),
+        "neg": lambda: -v, "-x": lambda: v - x,
+    }[kind]()  # fmt: skip
+    return v * 0.999 + 0.001 * g  # 2 more nodes in series on the way from f to x0
+
+
+# A thousand-step chain is too slow to shrink or trace: report the first failure as found.
+@settings(max_examples=2, phases=[Phase.explicit, Phase.generate])
+@given(
+    st.lists(st.sampled_from(RESIDUAL_KINDS), min_size=1, max_size=4),
+    st.integers(500, 550),
+    LEAF_VALUES,
+    LEAF_VALUES,
+)
+def test_random_deep_chains(motif, steps, x0, x1):
+    def build(x0, x1):
+        v = x0
+        for k in range(steps):
+            v = residual_step(motif[k % len(motif)], v, x1)
+        return v
+
+    check_deep_chain(
+        f"v = x0; repeat {steps} times, cycling through {motif}: v = v * 0.999 + 0.001 * g(v, x1); f = v",
+        build,
+        {"x0": x0, "x1": x1},
+        "x1 is used in many of the steps: its .grad sums their shares (+=), and every node "
+        "must run once, in reverse topological order",
+        # a thousand steps of float64 rounding, in a different order from torch's
+        rtol=1e-9,
+        atol=1e-9,
+    )
