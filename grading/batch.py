@@ -1,0 +1,271 @@
+"""Grades a whole class: one isolated, sandboxed run per student, every result kept on disk.
+
+Each student's files are staged on their own, judged by the grader's pristine tests in a child
+forked from a warm worker, with the learner's code in a sandbox of its own (harness/sandbox.py).
+A student's results file is written, atomically, the moment that student is graded, so an
+interrupted run loses nothing and ``--resume`` grades only those still missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import queue
+import signal
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from grading import scoring, submissions
+from harness import engine, manifest
+from harness.worker import Worker
+
+TEST_TIMEOUT = 10.0  # seconds for one test; a correct kata test takes a small fraction of that
+SUBMISSION_TIMEOUT = 300.0  # seconds for a whole submission, enforced by the parent
+
+
+@dataclass
+class Settings:
+    test_timeout: float = TEST_TIMEOUT
+    submission_timeout: float = SUBMISSION_TIMEOUT
+
+    def pytest_extra(self) -> list[str]:
+        return ["--sandbox", f"--timeout={self.test_timeout:g}"]
+
+
+# --- one student -----------------------------------------------------------------------------
+
+
+def judge(staged: submissions.Staged, settings: Settings, worker: Worker | None) -> engine.Run:
+    """All kata tests for one staged submission, in a worker when there is one."""
+    katas = [kata.id for kata in manifest.load()]
+    if worker is not None:
+        return worker.run(katas, staged.root, settings.submission_timeout, settings.pytest_extra())
+    return engine.run_forked(
+        katas, staged.root, timeout=settings.submission_timeout, extra=settings.pytest_extra()
+    )
+
+
+def results_document(student: str, staged: submissions.Staged, run: engine.Run) -> dict:
+    """The student's results in Gradescope's results.json format, plus per-kata points."""
+    katas = manifest.load()
+    scores = scoring.score_run(katas, run)
+    tests = []
+    for score in scores:
+        each = score.kata.points / score.total if score.total else 0.0
+        for result in run.for_kata(score.kata.id):
+            tests.append(
+                {
+                    "name": f"{score.kata.id} {result.name}",
+                    "score": round(each if result.passed else 0.0, 4),
+                    "max_score": round(each, 4),
+                    "status": "passed" if result.passed else "failed",
+                    "output": scoring.first_lines(result.message, 12) if not result.passed else "",
+                }
+            )
+    status = describe_status(staged, run, scores)
+    total = round(sum(s.points_earned for s in scores), 4)
+    lines = [f"{s.kata.id} {s.kata.title}: {s.points_earned:.2f}/{s.kata.points}" for s in scores]
+    return {
+        "score": total,
+        "execution_time": round(run.seconds, 3),
+        "output": f"status: {status}\n" + "\n".join(lines),
+        "tests": tests,
+        "extra_data": {
+            "student": student,
+            "status": status,
+            "katas": {s.kata.id: round(s.points_earned, 4) for s in scores},
+            "max_total": sum(k.points for k in katas),
+        },
+    }
+
+
+def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
+    """'ok', or what went wrong in a few words."""
+    notes = list(staged.problems)
+    if not staged.found:
+        notes.append("no kata files found")
+    elif staged.missing:
+        shown = ", ".join(staged.missing[:3]) + (" …" if len(staged.missing) > 3 else "")
+        notes.append(f"missing {shown}")
+    if run.status != "ok":
+        notes.append(f"tests {run.status}")
+    for score in scores:
+        if score.problem and "is missing" not in score.problem:
+            notes.append(score.problem.split("\n")[0][:120])
+    return "; ".join(notes) if notes else "ok"
+
+
+# --- the class -------------------------------------------------------------------------------
+
+
+class Gradebook:
+    """Everything under OUT: results/<student>.json, grades.csv and summary.json."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.results_dir = out / "results"
+        self.results_dir.mkdir(parents=True, exist_ok=True)
+        self.documents: dict[str, dict] = {}
+        self.lock = threading.Lock()
+
+    def load_finished(self) -> None:
+        for path in sorted(self.results_dir.glob("*.json")):
+            try:
+                document = json.loads(path.read_text())
+                self.documents[document["extra_data"]["student"]] = document
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # a damaged file: that student is graded again
+
+    def record(self, student: str, document: dict) -> None:
+        with self.lock:
+            write_atomically(
+                self.results_dir / f"{student}.json", json.dumps(document, indent=2) + "\n"
+            )
+            self.documents[student] = document
+            self.write_grades()
+
+    def write_grades(self) -> None:
+        kata_ids = [kata.id for kata in manifest.load()]
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(["student", *kata_ids, "total", "max_total", "status"])
+        for student in sorted(self.documents):
+            extra = self.documents[student]["extra_data"]
+            points = [f"{extra['katas'].get(k, 0.0):.2f}" for k in kata_ids]
+            total = f"{self.documents[student]['score']:.2f}"
+            writer.writerow([student, *points, total, extra["max_total"], extra["status"]])
+        write_atomically(self.out / "grades.csv", text.getvalue())
+
+    def summary(self) -> dict:
+        katas = manifest.load()
+        documents = list(self.documents.values())
+        count = len(documents)
+        failed = Counter(
+            test["name"]
+            for document in documents
+            for test in document["tests"]
+            if test["status"] == "failed"
+        )
+        per_kata = {}
+        for kata in katas:
+            points = [d["extra_data"]["katas"].get(kata.id, 0.0) for d in documents]
+            per_kata[kata.id] = {
+                "title": kata.title,
+                "mean_points": round(sum(points) / count, 3) if count else 0.0,
+                "max_points": kata.points,
+                "pass_rate": round(sum(p >= kata.points - 1e-9 for p in points) / count, 3)
+                if count
+                else 0.0,
+            }
+        return {
+            "students": count,
+            "mean_score": round(sum(d["score"] for d in documents) / count, 3) if count else 0.0,
+            "max_score": sum(k.points for k in katas),
+            "katas": per_kata,
+            "most_failed_tests": [
+                {"name": name, "students": n} for name, n in failed.most_common(10)
+            ],
+            "problems": {
+                d["extra_data"]["student"]: d["extra_data"]["status"]
+                for d in documents
+                if d["extra_data"]["status"] != "ok"
+            },
+        }
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either its old or its new content, never half."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def grade_one(submission: submissions.Submission, settings: Settings, worker) -> dict:
+    katas = manifest.load()
+    with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
+        staged = submissions.stage(submission, katas, Path(scratch) / "source")
+        run = judge(staged, settings, worker)
+    return results_document(submission.student, staged, run)
+
+
+def grade_class(
+    folder: Path,
+    out: Path,
+    *,
+    jobs: int = 2,
+    resume: bool = False,
+    settings: Settings | None = None,
+    on_graded=None,
+) -> Gradebook:
+    """Grade every submission in ``folder`` into ``out``; ``on_graded(student)`` after each.
+
+    Raises KeyboardInterrupt on Ctrl-C or SIGTERM, after every finished result is on disk.
+    """
+    settings = settings or Settings()
+    book = Gradebook(out)
+    if resume:
+        book.load_finished()
+    todo = [s for s in submissions.discover(folder) if s.student not in book.documents]
+    pending: queue.Queue = queue.Queue()
+    for submission in todo:
+        pending.put(submission)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+    workers: list[Worker] = []
+
+    def work() -> None:
+        try:
+            with Worker() as worker:
+                workers.append(worker)
+                while not stop.is_set():
+                    try:
+                        submission = pending.get_nowait()
+                    except queue.Empty:
+                        return
+                    document = grade_one(submission, settings, worker)
+                    if stop.is_set():
+                        return  # interrupted mid-run: this result may be cut short
+                    book.record(submission.student, document)
+                    if on_graded is not None:
+                        on_graded(submission.student)
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+            stop.set()
+
+    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(max(1, jobs))]
+    try:
+        for thread in threads:
+            thread.start()
+        while any(thread.is_alive() for thread in threads):
+            time.sleep(0.05)
+    except KeyboardInterrupt:
+        stop.set()
+        for worker in workers:
+            worker.kill()
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        with book.lock:
+            book.write_grades()
+            write_atomically(out / "summary.json", json.dumps(book.summary(), indent=2) + "\n")
+    if errors:
+        raise errors[0]
+    return book
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt

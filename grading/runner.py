@@ -1,0 +1,81 @@
+"""Runs kata tests for the grader through ``harness.engine``, with a time limit per kata.
+
+Every kata in a run shares one forked child, which is what keeps ``python grader.py`` fast.
+If learner code hangs or crashes that child, the kata that was running is marked, and the
+katas that never got their turn are run again without it, so one bad kata never hides the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from harness import engine
+from harness.manifest import KATAS_DIR
+
+SECONDS_PER_KATA = 60  # long enough for any correct solution, short enough to wait out a hang
+
+
+def run_katas(
+    kata_ids: Sequence[str],
+    source_root: Path | None = None,
+    *,
+    seconds_per_kata: float = SECONDS_PER_KATA,
+    on_result: Callable[[engine.TestResult], None] | None = None,
+) -> engine.Run:
+    """Run the tests of ``kata_ids`` and return every result, whatever the learner's code does."""
+    # A missing kata folder would make pytest reject the whole command line.
+    pending = [k for k in kata_ids if (KATAS_DIR / k).is_dir()]
+    finished: list[engine.TestResult] = []
+    statuses: list[str] = []
+    seconds = 0.0
+    reported: set[str] = set()
+
+    def collect(result: engine.TestResult) -> None:
+        reported.add(result.nodeid)
+        if on_result is not None:
+            on_result(result)
+
+    while pending:
+        run = engine.run_forked(
+            pending,
+            source_root,
+            timeout=seconds_per_kata * len(pending),
+            prepare_child=_quieter_hypothesis,
+            on_result=collect,
+        )
+        seconds += run.seconds
+        if run.status == "ok":
+            finished += run.results
+            break
+        statuses.append(run.status)
+        # Tests run in kata order, so the first one never reported is where the child got stuck.
+        stuck = next((r for r in run.results if r.nodeid not in reported), None)
+        if stuck is None:
+            finished += run.results
+            break
+        stuck.message = (
+            f"{stuck.name} did not finish: the tests {run.status}. "
+            f"Look for a loop that never ends or a very slow step in katas/{stuck.kata}/."
+        )
+        order = {kata: place for place, kata in enumerate(pending)}
+        finished += [r for r in run.results if order.get(r.kata, 0) <= order[stuck.kata]]
+        pending = pending[order[stuck.kata] + 1 :]
+    status = "ok" if not statuses else "; ".join(statuses)
+    return engine.Run(results=finished, status=status, seconds=seconds)
+
+
+def _quieter_hypothesis() -> None:
+    """Skip Hypothesis's "explain" phase in the child, before the harness loads its profile.
+
+    After a property test fails, that phase re-runs it hundreds of times to annotate a
+    traceback the harness then replaces with a one-line message: about 15 s per failing
+    property test, which made the grader on a fresh clone take minutes.
+    """
+    from hypothesis import Phase, settings
+
+    import harness.plugin  # noqa: F401  (registers the "katas" profile changed here)
+
+    profile = settings.get_profile("katas")
+    phases = [phase for phase in profile.phases if phase is not Phase.explain]
+    settings.register_profile("katas", parent=profile, phases=phases)
