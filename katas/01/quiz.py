@@ -1,0 +1,48 @@
+"""Kata 01 quiz: fill in each answer, then run `pytest katas/01 -rP` to check it and read why.
+
+Numbers are plain Python numbers (1, 0.5, 12). Choices are one letter as a string ("a").
+Work them out with pen and paper or with your own functions from activations.py.
+"""
+
+# Q1. Over all real x, what is the LARGEST value that d/dx tanh(x) takes? (a number)
+TANH_GRAD_MAX = None
+
+# Q2. Which set holds every value of d/dx tanh(x)?
+#   "a": [-1, 1]     "b": (0, 1]     "c": [0, 0.25]     "d": (0, infinity)
+TANH_GRAD_RANGE = ""
+
+# Q3. Over all real x, what is the LARGEST value that d/dx sigmoid(x) takes? (a number)
+SIGMOID_GRAD_MAX = None
+
+# Q4. On its way back, a gradient passes through five tanh units, and at each one the local
+# derivative is 0.8. By the chain rule the gradient gets multiplied by all five factors.
+# What is that product, to three decimals? (a number)
+FIVE_FACTORS = None
+
+# Q5. Best case for sigmoid: every unit sits exactly where its derivative is largest.
+# How many sigmoid units in a row does it take before the product of their derivatives
+# drops below 1e-6? (a whole number)
+SIGMOID_UNITS_TO_ONE_MILLIONTH = None
+
+# Q6. A layer computes z = w*x + b and then relu(z). What does ReLU set to zero?
+#   "a": the negative weights w
+#   "b": the negative pre-activations z
+#   "c": the negative gradients flowing back
+#   "d": the smallest half of the layer's outputs
+RELU_ZEROES = ""
+
+# Q7. Why do deep networks with ReLU suffer less from vanishing gradients than with sigmoid?
+#   "a": ReLU removes the negative weights, which cause the vanishing
+#   "b": ReLU's derivative is exactly 1 for every positive input, so the gradient passes
+#        through an active unit without shrinking
+#   "c": ReLU's output is bounded, so nothing can explode or vanish
+#   "d": ReLU's derivative is small everywhere, which keeps gradients stable
+RELU_HELPS = ""
+
+# Q8. What is the price of ReLU?
+#   "a": a unit whose pre-activation is negative for every input gets a zero gradient,
+#        so its weights never change again: a "dead" unit
+#   "b": its derivative is at most 0.25, so gradients still vanish
+#   "c": it needs an exponential, which is slow to compute
+#   "d": there is none
+RELU_PRICE = ""

@@ -1,0 +1,10 @@
+"""relu_grad returns the boolean mask x > 0 itself."""
+
+TARGET = "activations.py"
+CAUGHT_BY = "returned dtype bool"
+
+import numpy as np
+
+
+def relu_grad(x):
+    return x > 0

@@ -1,0 +1,10 @@
+"""The textbook sigmoid 1 / (1 + exp(-x)): exp(1000) overflows (the value is right, with a warning)."""
+
+TARGET = "activations.py"
+CAUGHT_BY = "sigmoid(x) raised a warning"
+
+import numpy as np
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))

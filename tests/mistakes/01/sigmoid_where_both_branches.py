@@ -1,0 +1,10 @@
+"""A "stable" sigmoid with np.where, which still computes exp(-x) for every element."""
+
+TARGET = "activations.py"
+CAUGHT_BY = "sigmoid(x) raised a warning"
+
+import numpy as np
+
+
+def sigmoid(x):
+    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))

@@ -1,0 +1,10 @@
+"""tanh from its exp definition: exp(1e4) overflows and inf / inf is nan."""
+
+TARGET = "activations.py"
+CAUGHT_BY = "tanh(x) raised a warning"
+
+import numpy as np
+
+
+def tanh(x):
+    return (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
