@@ -1,0 +1,378 @@
+"""The learner's grader, driven through its real command line on scratch copies of the course.
+
+Each scenario (a fresh clone, a partly solved tree with a broken file, a solved tree) is one
+scratch tree and one grader run per output form, shared by the tests that read it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from harness import manifest
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("katas", "harness", "grading", "grader.py", "conftest.py", "pyproject.toml")
+KATAS = manifest.load()
+RUN_LIMIT = 600  # seconds; only reached if the grader hangs, never in a passing run
+
+# These tests start the grader, which imports torch and runs kata suites: minutes on a busy
+# machine, far past the kata tests' 60 s limit.
+pytestmark = pytest.mark.timeout(1200)
+
+
+# --- scratch trees ---------------------------------------------------------------------------
+
+
+def scratch_tree(base: Path, solved: tuple[str, ...] = ()) -> Path:
+    """A copy of the course in ``base``, with the solutions of ``solved`` in place."""
+    skip = shutil.ignore_patterns("__pycache__", ".grader-state.json", ".hypothesis")
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, base / name, ignore=skip)
+        else:
+            shutil.copy2(source, base / name)
+    for kata_id in solved:
+        shutil.copytree(ROOT / "solutions" / kata_id, base / "katas" / kata_id, dirs_exist_ok=True)
+    return base
+
+
+def grader(tree: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    return subprocess.run(
+        [sys.executable, "grader.py", *args],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=RUN_LIMIT,
+        env=environment,
+    )
+
+
+def table_rows(output: str) -> dict[str, str]:
+    """The progress table's rows, by kata number."""
+    ids = {kata.id for kata in KATAS}
+    return {line[:2]: line for line in output.splitlines() if line[:2] in ids and line[2:3] == " "}
+
+
+def break_with_syntax_error(tree: Path, kata_id: str) -> tuple[str, int]:
+    """Append a line that does not parse to the kata's first file: (its path, the bad line)."""
+    name = f"katas/{kata_id}/{manifest.by_id(kata_id).files[0]}"
+    path = tree / name
+    text = path.read_text()
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + "def broken(:\n")
+    return name, text.count("\n") + 1
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    tree = scratch_tree(tmp_path_factory.mktemp("fresh"))
+    return grader(tree)
+
+
+SOLVED_IN_PART = ("01", "04")
+BROKEN = "03"
+
+
+@pytest.fixture(scope="module")
+def partly(tmp_path_factory):
+    tree = scratch_tree(tmp_path_factory.mktemp("partly"), solved=SOLVED_IN_PART)
+    broken_file, broken_line = break_with_syntax_error(tree, BROKEN)
+    return {
+        "tree": tree,
+        "broken": (broken_file, broken_line),
+        "table": grader(tree),
+        "json": grader(tree, "--json"),
+    }
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory):
+    tree = scratch_tree(tmp_path_factory.mktemp("solved"), solved=[k.id for k in KATAS])
+    return {"tree": tree, "table": grader(tree), "json": grader(tree, "--json")}
+
+
+# --- a fresh clone ---------------------------------------------------------------------------
+
+
+def test_fresh_clone_has_every_kata_not_started(fresh):
+    assert fresh.returncode == 0, fresh.stderr
+    rows = table_rows(fresh.stdout)
+    assert sorted(rows) == [k.id for k in KATAS]
+    for kata in KATAS:
+        assert kata.title in rows[kata.id]
+        assert rows[kata.id].rstrip().endswith("not started"), rows[kata.id]
+
+
+def test_fresh_clone_points_to_the_first_kata(fresh):
+    first = KATAS[0].id
+    assert "0%" in fresh.stdout
+    assert f"Next: kata {first}" in fresh.stdout
+    assert f"pytest katas/{first}" in fresh.stdout
+    assert "Traceback" not in fresh.stdout + fresh.stderr
+
+
+# --- a partly solved tree with a broken file -------------------------------------------------
+
+
+def test_partly_solved_rows(partly):
+    result = partly["table"]
+    assert result.returncode == 0, result.stderr
+    rows = table_rows(result.stdout)
+    for kata_id in SOLVED_IN_PART:
+        assert rows[kata_id].rstrip().endswith("done"), rows[kata_id]
+
+
+def test_broken_file_is_that_katas_problem_and_the_others_are_still_reported(partly):
+    result = partly["table"]
+    broken_file, broken_line = partly["broken"]
+    assert result.returncode == 0, result.stderr
+    assert f"{broken_file} has a syntax error at line {broken_line}" in result.stdout
+    assert len(table_rows(result.stdout)) == len(KATAS)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_kata_report_lists_failures_without_tracebacks(partly):
+    result = grader(partly["tree"], BROKEN)
+    broken_file, broken_line = partly["broken"]
+    assert result.returncode == 0, result.stderr
+    assert f"Problem: {broken_file} has a syntax error at line {broken_line}" in result.stdout
+    assert re.search(r"^  x test_\w+\.py::test_\w+", result.stdout, re.MULTILINE)
+    assert "Traceback" not in result.stdout
+    assert f"pytest katas/{BROKEN}" in result.stdout
+
+
+def test_unknown_kata_is_a_usage_error(partly):
+    result = grader(partly["tree"], "99")
+    assert result.returncode == 2
+    assert all(kata.id in result.stderr for kata in KATAS)
+
+
+# --- a solved tree ---------------------------------------------------------------------------
+
+
+def test_solved_tree_is_complete(solved):
+    result = solved["table"]
+    assert result.returncode == 0, result.stderr
+    rows = table_rows(result.stdout)
+    for kata in KATAS:
+        assert rows[kata.id].rstrip().endswith("done"), rows[kata.id]
+        assert f"{kata.points}/{kata.points}" in rows[kata.id]
+    assert "100%" in result.stdout
+    assert "Every kata is done" in result.stdout
+
+
+def test_solved_tree_json(solved):
+    data = json.loads(solved["json"].stdout)
+    check_progress_schema(data)
+    assert data["percent"] == 100.0 and data["next"] is None
+    assert all(kata["status"] == "done" and not kata["failures"] for kata in data["katas"])
+
+
+# --- the JSON form, against the schema documented in docs/grader-learner.md ----------------
+
+COUNT = {"passed": int, "total": int}
+KATA_FIELDS = {
+    "id": str,
+    "title": str,
+    "status": str,
+    "tests": COUNT,
+    "quiz": COUNT,
+    "points": {"earned": (int, float), "available": int},
+    "problem": (str, type(None)),
+    "command": str,
+    "failures": list,
+}
+FAILURE_FIELDS = {"test": str, "message": str}
+NEXT_FIELDS = {"kata": str, "command": str, "first_failure": (str, type(None))}
+PROGRESS_FIELDS = {
+    "schema": str,
+    "run_status": str,
+    "points": {"earned": (int, float), "available": int},
+    "percent": (int, float),
+    "next": (dict, type(None)),
+    "katas": list,
+}
+
+
+def check_fields(data: dict, fields: dict, where: str) -> None:
+    assert isinstance(data, dict), f"{where} is not an object"
+    assert set(data) == set(fields), f"{where} has fields {sorted(data)}"
+    for name, kind in fields.items():
+        if isinstance(kind, dict):
+            check_fields(data[name], kind, f"{where}.{name}")
+        else:
+            assert isinstance(data[name], kind), f"{where}.{name} = {data[name]!r}"
+
+
+def check_kata_object(kata: dict, where: str) -> None:
+    check_fields(kata, KATA_FIELDS, where)
+    assert kata["status"] in ("done", "in progress", "not started")
+    for number, failure in enumerate(kata["failures"]):
+        check_fields(failure, FAILURE_FIELDS, f"{where}.failures[{number}]")
+
+
+def check_progress_schema(data: dict) -> None:
+    check_fields(data, PROGRESS_FIELDS, "progress")
+    assert data["schema"] == "nn-katas/grader/1"
+    if data["next"] is not None:
+        check_fields(data["next"], NEXT_FIELDS, "progress.next")
+    assert [kata["id"] for kata in data["katas"]] == [k.id for k in KATAS]
+    for number, kata in enumerate(data["katas"]):
+        check_kata_object(kata, f"progress.katas[{number}]")
+
+
+def test_progress_json_matches_its_schema_and_the_table(partly):
+    result = partly["json"]
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    check_progress_schema(data)
+    katas = {kata["id"]: kata for kata in data["katas"]}
+    for kata_id in SOLVED_IN_PART:
+        assert katas[kata_id]["status"] == "done"
+        assert katas[kata_id]["points"]["earned"] == katas[kata_id]["points"]["available"]
+    broken_file, broken_line = partly["broken"]
+    assert katas[BROKEN]["problem"].startswith(f"{broken_file} has a syntax error")
+    assert data["next"]["kata"] == next(k["id"] for k in data["katas"] if k["status"] != "done")
+
+
+def test_kata_json_matches_its_schema(solved):
+    result = grader(solved["tree"], KATAS[0].id, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    schema_and_status = {"schema", "run_status"}
+    check_kata_object({k: v for k, v in data.items() if k not in schema_and_status}, "kata")
+    assert data["schema"] == "nn-katas/grader/1" and data["run_status"] == "ok"
+    assert data["status"] == "done"
+
+
+# --- hints -----------------------------------------------------------------------------------
+
+
+def test_hints_are_revealed_one_at_a_time_and_reset(tmp_path):
+    tree = scratch_tree(tmp_path)
+    kata = max(KATAS, key=lambda k: len(k.hints))
+    total = len(kata.hints)
+    for shown in range(1, total + 1):
+        result = grader(tree, "hint", kata.id)
+        assert result.returncode == 0, result.stderr
+        assert f"({shown} of {total} shown)" in result.stdout
+        assert kata.hints[shown - 1] in result.stdout
+    again = grader(tree, "hint", kata.id)
+    assert f"({total} of {total} shown)" in again.stdout and "last hint" in again.stdout
+
+    assert grader(tree, "hint", kata.id, "--reset").returncode == 0
+    assert f"(1 of {total} shown)" in grader(tree, "hint", kata.id).stdout
+    everything = grader(tree, "hint", kata.id, "--all")
+    assert f"({total} of {total} shown)" in everything.stdout
+    assert all(hint in everything.stdout for hint in kata.hints)
+    assert (tree / ".grader-state.json").is_file()
+
+
+def test_hint_state_file_is_ignored_by_git():
+    assert ".grader-state.json" in (ROOT / ".gitignore").read_text().split()
+
+
+# --- colour on a terminal, plain text otherwise ----------------------------------------------
+
+
+def run_on_a_terminal(tree: Path, *args: str, **env: str) -> str:
+    """The grader's output when its stdout is a terminal (a pseudo-terminal here)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    process = subprocess.Popen(
+        [sys.executable, "grader.py", *args], cwd=tree, stdout=follower, env=environment
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the grader is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=RUN_LIMIT)
+    os.close(leader)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_colour_on_a_terminal_and_plain_with_no_color(solved):
+    kata_id = KATAS[-1].id
+    coloured = run_on_a_terminal(solved["tree"], kata_id)
+    assert "\x1b[" in coloured and f"Kata {kata_id}" in coloured
+    plain = run_on_a_terminal(solved["tree"], kata_id, NO_COLOR="1")
+    assert "\x1b[3" not in plain and f"Kata {kata_id}" in plain
+
+
+# --- watch mode ------------------------------------------------------------------------------
+
+
+class Lines:
+    """A subprocess's output lines, read in a thread so that every wait can be bounded."""
+
+    def __init__(self, stream):
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self.queue.put(line)
+
+    def wait_for(self, pattern: str, seconds: float) -> str:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.queue.get(timeout=left)
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r} in:\n{''.join(self.seen)}")
+
+
+def test_watch_reruns_the_saved_kata_and_stops_on_ctrl_c(tmp_path):
+    tree = scratch_tree(tmp_path)
+    saved = KATAS[3]
+    process = subprocess.Popen(
+        [sys.executable, "grader.py", "watch"],
+        cwd=tree,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        lines = Lines(process.stdout)
+        lines.wait_for(r"^Watching katas/", RUN_LIMIT)
+        # Saving the solution in place is what a learner's editor does when they finish.
+        for name in saved.files:
+            solution = (ROOT / "solutions" / saved.id / name).read_text()
+            (tree / "katas" / saved.id / name).write_text(solution)
+        lines.wait_for(rf"^Kata {saved.id}: .*\[done\]", RUN_LIMIT)
+        lines.wait_for(r"^Watching katas/", RUN_LIMIT)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        lines.wait_for(r"Stopped watching", 10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
