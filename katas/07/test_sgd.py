@@ -1,0 +1,392 @@
+"""Tests for kata 07: sgd_step must move the parameters exactly as torch.optim.SGD does.
+
+Torch is the oracle: every expected value below comes from torch.optim.SGD, run in the test on
+tensors whose .grad is set to the same gradients.
+"""
+
+import functools
+import itertools
+from contextlib import contextmanager
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from harness import as_numpy, check_close, check_true, fail, learner_module, tolerance
+
+mod = learner_module(__file__, "sgd")
+
+
+@functools.cache
+def learner_sgd_step():
+    """The learner's sgd_step, looked up once (each lookup re-reads the kata manifest)."""
+    return mod.sgd_step
+
+DEFAULTS = dict(momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False, maximize=False)
+
+
+# --- torch, the oracle ---------------------------------------------------------------------
+
+
+def torch_refuses(lr=0.1, **options) -> bool:
+    """True when torch.optim.SGD raises ValueError for these hyperparameters."""
+    try:
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr, **options)
+    except ValueError:
+        return True
+    return False
+
+
+def torch_sgd(params0, grad_steps, lrs, options, buffers0=None):
+    """Run torch.optim.SGD from params0; after every step, (params, momentum buffers) as NumPy."""
+    tensors = [torch.tensor(np.array(p), requires_grad=True) for p in params0]
+    optimizer = torch.optim.SGD(tensors, lr=lrs[0], **options)
+    if buffers0 is not None:  # resume from buffers saved earlier, as a checkpoint would
+        for tensor, buffer in zip(tensors, buffers0):
+            if buffer is not None:
+                optimizer.state[tensor]["momentum_buffer"] = torch.tensor(np.array(buffer))
+    history = []
+    for lr, grads in zip(lrs, grad_steps):
+        optimizer.param_groups[0]["lr"] = lr  # a learning-rate schedule changes lr like this
+        for tensor, grad in zip(tensors, grads):
+            tensor.grad = torch.tensor(np.array(grad))
+        optimizer.step()
+        params = [as_numpy(t).copy() for t in tensors]
+        buffers = [optimizer.state[t].get("momentum_buffer") for t in tensors]
+        buffers = [None if b is None else as_numpy(b).copy() for b in buffers]
+        history.append((params, buffers))
+    return history
+
+
+# --- hints: one per idea, picked by the options in play -------------------------------------
+
+HINT_PLAIN = "plain SGD is W <- W - lr * dL/dW: step AGAINST the gradient, scaled by lr"
+HINT_FIRST = (
+    "on the first step (no buffer yet) the momentum buffer is a copy of the gradient itself: "
+    "no dampening, no momentum factor"
+)
+HINT_LATER = (
+    "after the first step: b = momentum * b + (1 - dampening) * g, using the buffers your "
+    "previous call returned (and which are passed back in as momentum_buffers)"
+)
+HINT_DECAY = (
+    "weight decay is added to the gradient first, g = grad + weight_decay * p, "
+    "before the momentum buffer is updated, and the buffer is built from that g"
+)
+HINT_NESTEROV = (
+    "Nesterov steps along g + momentum * b, with b the buffer AFTER this step's update, "
+    "not along b alone"
+)
+HINT_MAXIMIZE = (
+    "maximize negates the gradient before anything else (before weight decay and momentum): "
+    "g = -grad, then g + weight_decay * p"
+)
+
+
+def hint_for(options, call):
+    o = {**DEFAULTS, **options}
+    if o["maximize"]:
+        return HINT_MAXIMIZE
+    if o["nesterov"]:
+        return HINT_NESTEROV
+    if o["momentum"] and call == 1:
+        return HINT_FIRST
+    if o["weight_decay"]:
+        return HINT_DECAY
+    if o["momentum"]:
+        return HINT_LATER
+    return HINT_PLAIN
+
+
+# --- running the learner's sgd_step next to torch -------------------------------------------
+
+
+@contextmanager
+def during(what):
+    """Prefix any failure inside the block with ``what`` (which call, which parameter)."""
+    __tracebackhide__ = True
+    try:
+        yield
+    except pytest.fail.Exception as failure:
+        fail(f"{what}: {failure.msg}")
+
+
+def tolerances(dtype, expected):
+    scale = float(np.max(np.abs(expected))) if np.size(expected) else 1.0
+    if np.dtype(dtype) == np.float64:
+        # The spec asks for agreement with torch to 1e-12 in float64: a handful of steps of
+        # a correct update differ from torch's by a few rounding errors (~1e-16), no more.
+        return 1e-12, 1e-12 * max(1.0, scale)
+    return tolerance(dtype, scale)
+
+
+def check_buffers_returned(returned, n, options, what):
+    __tracebackhide__ = True
+    if not (isinstance(returned, (list, tuple)) and len(returned) == n):
+        fail(
+            f"{what}: sgd_step returned {returned!r:.200}, not a list of {n} momentum buffers "
+            f"(one per parameter).\n  hint: return the momentum buffers (a list, one entry per "
+            f"parameter, None entries when momentum is 0): the caller passes them back in on "
+            f"the next call"
+        )
+    if not options.get("momentum") and not all(b is None for b in returned):
+        fail(
+            f"{what}: with momentum=0 sgd_step must return [None, None, ...] as its momentum "
+            f"buffers (torch keeps no buffer then), got {returned!r:.200}.\n"
+            f"  hint: only build a momentum buffer when momentum != 0"
+        )
+
+
+def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=np.float64):
+    """Call sgd_step once per entry of grad_steps, checking everything against torch each time."""
+    __tracebackhide__ = True
+    history = torch_sgd(params0, grad_steps, lrs, options, buffers0)
+    params = [np.array(p, dtype=dtype) for p in params0]
+    held = list(params)  # the arrays a model would hold: they must be the ones that change
+    passed = []  # (call, index, the grad array passed in, a copy of it)
+    buffers = buffers0
+    n = len(grad_steps)
+    shown = {"lr": None, **{k: v for k, v in options.items() if v != DEFAULTS[k]}}
+    for call, (lr, step_grads) in enumerate(zip(lrs, grad_steps), start=1):
+        grads = [np.array(g, dtype=dtype) for g in step_grads]
+        before = [p.copy() for p in params]
+        passed += [(call, i, g, g.copy()) for i, g in enumerate(grads)]
+        shown["lr"] = lr
+        returned = learner_sgd_step()(params, grads, buffers, lr=lr, **options)
+        what = f"call {call} of {n} with {', '.join(f'{k}={v}' for k, v in shown.items())}"
+
+        for i in range(len(params)):
+            if params[i] is not held[i]:
+                fail(
+                    f"{what}: sgd_step replaced params[{i}] with a new array instead of "
+                    f"updating it in place. A model holds on to its own arrays, so it never "
+                    f"sees the new one.\n  hint: change the values inside each array: "
+                    f"p -= lr * g, or p[...] = p - lr * g; never params[i] = ... or p = p - ..."
+                )
+        for j, i, grad, copy in passed:
+            if not np.array_equal(grad, copy, equal_nan=True):
+                fail(
+                    f"{what}: sgd_step changed grads[{i}] (passed in call {j}). The gradients "
+                    f"belong to the caller: torch's step never edits p.grad.\n  hint: build "
+                    f"new arrays (g = grad + weight_decay * p, not g += ...), and start a "
+                    f"momentum buffer from a COPY of the gradient, since you update it later"
+                )
+        check_buffers_returned(returned, len(params), options, what)
+
+        expected_params, expected_buffers = history[call - 1]
+        for i, (want, got) in enumerate(zip(expected_params, held)):
+            rtol, atol = tolerances(dtype, want)
+            moved = not np.allclose(want, before[i], rtol=rtol, atol=atol)
+            if moved and np.array_equal(got, before[i]):
+                fail(
+                    f"{what}: sgd_step left params[{i}] unchanged, torch changed it. Updating "
+                    f"a local name (p = p - lr * g) does not change the caller's array.\n"
+                    f"  hint: update in place: p -= lr * g, or p[...] = p - lr * g"
+                )
+            with during(f"{what}, params[{i}] after the call"):
+                check_close(
+                    "sgd_step",
+                    {"params": before[i], "grads": grads[i]},
+                    want,
+                    got,
+                    hint_for(options, call),
+                    rtol=rtol,
+                    atol=atol,
+                )
+        for i, want in enumerate(expected_buffers):
+            if want is None:
+                continue
+            got = returned[i]
+            rtol, atol = tolerances(dtype, want)
+            with during(f"{what}, momentum_buffers[{i}] returned"):
+                check_close(
+                    "sgd_step",
+                    {"params": before[i], "grads": grads[i]},
+                    want,
+                    got,
+                    "the buffer you return is torch's optimizer.state[p]['momentum_buffer']: "
+                    + hint_for(options, call),
+                    rtol=rtol,
+                    atol=atol,
+                )
+        buffers = returned
+
+
+SHAPES = [(3, 4), (5,), (), (0, 3)]  # a matrix, a vector, a 0-d scalar and an empty array
+
+
+def example(seed, n_steps, shapes=SHAPES, scale=1.0):
+    rng = np.random.default_rng(seed)
+    params0 = [rng.normal(size=s) * scale for s in shapes]
+    grad_steps = [[rng.normal(size=s) * scale for s in shapes] for _ in range(n_steps)]
+    return params0, grad_steps
+
+
+# --- the full grid of options ---------------------------------------------------------------
+
+GRID = [
+    dict(momentum=m, dampening=d, weight_decay=wd, nesterov=n, maximize=mx)
+    for m, d, wd, n, mx in itertools.product(
+        [0.0, 0.9], [0.0, 0.5], [0.0, 0.1], [False, True], [False, True]
+    )
+]
+ACCEPTED = [o for o in GRID if not torch_refuses(**o)]
+REFUSED = [o for o in GRID if torch_refuses(**o)]
+
+
+def label(options):
+    on = [f"{k}={v}" for k, v in options.items() if v != {"lr": 0.1, **DEFAULTS}[k]]
+    return ",".join(on) or "plain"
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("options", ACCEPTED, ids=label)
+def test_matches_torch_over_several_steps(options, dtype):
+    params0, grad_steps = example(7, n_steps=4)
+    check_trajectory(params0, grad_steps, [0.1] * 4, options, dtype=dtype)
+
+
+# --- one idea at a time, so a failure says which idea -----------------------------------------
+
+
+def test_plain_step_is_w_minus_lr_times_grad():
+    params0, grad_steps = example(1, n_steps=2)
+    check_trajectory(params0, grad_steps, [0.5, 0.5], {})
+
+
+def test_first_momentum_step_has_no_dampening():
+    params0, grad_steps = example(2, n_steps=1)
+    check_trajectory(params0, grad_steps, [0.1], dict(momentum=0.9, dampening=0.5))
+
+
+def test_momentum_buffers_carry_over_between_calls():
+    params0, grad_steps = example(3, n_steps=5)
+    check_trajectory(params0, grad_steps, [0.1] * 5, dict(momentum=0.8, dampening=0.25))
+
+
+def test_weight_decay_goes_into_the_gradient_before_momentum():
+    params0, grad_steps = example(4, n_steps=3)
+    check_trajectory(params0, grad_steps, [0.1] * 3, dict(momentum=0.9, weight_decay=0.3))
+
+
+def test_nesterov():
+    params0, grad_steps = example(5, n_steps=3)
+    check_trajectory(params0, grad_steps, [0.1] * 3, dict(momentum=0.9, nesterov=True))
+
+
+def test_maximize_climbs_the_gradient():
+    params0, grad_steps = example(6, n_steps=3)
+    check_trajectory(
+        params0, grad_steps, [0.1] * 3, dict(momentum=0.5, weight_decay=0.2, maximize=True)
+    )
+
+
+@pytest.mark.parametrize("nesterov", [False, True], ids=["momentum", "nesterov"])
+def test_learning_rate_schedule(nesterov):
+    """The lr may change between calls (a schedule); the buffers do not include lr."""
+    params0, grad_steps = example(8, n_steps=4)
+    options = dict(momentum=0.9, dampening=0.0 if nesterov else 0.3, nesterov=nesterov)
+    check_trajectory(params0, grad_steps, [0.1, 0.05, 0.3, 0.0], options)
+
+
+def test_resumes_from_torch_momentum_buffers():
+    """Buffers saved from torch (a checkpoint) continue the run exactly as torch would."""
+    params0, grad_steps = example(9, n_steps=3)
+    options = dict(momentum=0.9, dampening=0.1, weight_decay=0.05)
+    params2, buffers2 = torch_sgd(params0, grad_steps[:2], [0.1, 0.1], options)[-1]
+    check_trajectory(params2, grad_steps[2:], [0.1], options, buffers0=buffers2)
+
+
+def test_a_list_of_none_buffers_means_first_step():
+    params0, grad_steps = example(10, n_steps=2)
+    options = dict(momentum=0.9, dampening=0.5)
+    check_trajectory(params0, grad_steps, [0.1, 0.1], options, buffers0=[None] * len(params0))
+
+
+# No shrinking: the inputs are already small, and shrinking a failure would cost seconds.
+@settings(max_examples=15, phases=[Phase.explicit, Phase.generate], report_multiple_bugs=False)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_steps=st.integers(1, 4),
+    lr=st.floats(0.0, 1.0),
+    momentum=st.sampled_from([0.0, 0.5, 0.9, 0.99]),
+    dampening=st.sampled_from([0.0, 0.1, 0.5, 1.0]),
+    weight_decay=st.sampled_from([0.0, 1e-4, 0.1, 1.0]),
+    nesterov=st.booleans(),
+    maximize=st.booleans(),
+    scale=st.sampled_from([1e-3, 1.0, 1e3]),
+)
+def test_random_runs_match_torch(
+    seed, n_steps, lr, momentum, dampening, weight_decay, nesterov, maximize, scale
+):
+    options = dict(momentum=momentum, dampening=dampening, weight_decay=weight_decay)
+    options.update(nesterov=nesterov and not torch_refuses(nesterov=True, **options))
+    options.update(maximize=maximize)
+    params0, grad_steps = example(seed, n_steps, shapes=[(2, 3), ()], scale=scale)
+    check_trajectory(params0, grad_steps, [lr] * n_steps, options)
+
+
+# --- invalid hyperparameters: refuse exactly what torch refuses -------------------------------
+
+INVALID = [
+    dict(lr=-0.1),
+    dict(lr=-1e-8, momentum=0.9),
+    dict(lr=0.1, momentum=-0.9),
+    dict(lr=0.1, weight_decay=-1e-4),
+    dict(lr=0.1, momentum=-0.5, nesterov=True),
+] + [dict(lr=0.1, **o) for o in REFUSED]  # the grid's nesterov combinations torch refuses
+
+
+@pytest.mark.parametrize("args", INVALID, ids=label)
+def test_refuses_what_torch_refuses(args):
+    call = ", ".join(f"{k}={v}" for k, v in args.items())
+    assert torch_refuses(**args), f"torch.optim.SGD({call}) should refuse these arguments"
+    params0, grad_steps = example(11, n_steps=1, shapes=[(2, 2)])
+    params = [p.copy() for p in params0]
+    grads = [g.copy() for g in grad_steps[0]]
+    try:
+        learner_sgd_step()(params, grads, None, **args)
+    except ValueError:
+        pass
+    else:
+        fail(
+            f"sgd_step(params, grads, {call}) returned normally; torch.optim.SGD refuses these "
+            f"arguments with a ValueError.\n"
+            f"  hint: raise ValueError for lr < 0, momentum < 0, weight_decay < 0, and for "
+            f"nesterov=True unless momentum > 0 and dampening == 0"
+        )
+    check_true(
+        np.array_equal(params[0], params0[0]),
+        f"sgd_step(params, grads, {call}) raised ValueError, but only after changing params.",
+        "check the arguments first, before the loop over the parameters",
+    )
+
+
+ODD_BUT_ACCEPTED = [
+    dict(lr=0.0),
+    dict(lr=0.1, momentum=0.0, dampening=0.5),
+    dict(lr=0.1, momentum=0.9, dampening=1.0),
+    dict(lr=0.1, momentum=0.9, dampening=-0.5),
+    dict(lr=0.1, momentum=1.5),
+    dict(lr=0.1, momentum=0.9, nesterov=True, maximize=True),
+]
+
+
+@pytest.mark.parametrize("args", ODD_BUT_ACCEPTED, ids=label)
+def test_accepts_what_torch_accepts(args):
+    args = dict(args)
+    call = ", ".join(f"{k}={v}" for k, v in args.items())
+    assert not torch_refuses(**args), f"torch.optim.SGD({call}) should accept these arguments"
+    lr = args.pop("lr")
+    params0, grad_steps = example(12, n_steps=3, shapes=[(2, 2), (3,)])
+    try:
+        check_trajectory(params0, grad_steps, [lr] * 3, args)
+    except ValueError as error:
+        fail(
+            f"sgd_step(params, grads, {call}) raised ValueError({error}), but torch.optim.SGD "
+            f"accepts these arguments.\n"
+            f"  hint: refuse only lr < 0, momentum < 0, weight_decay < 0, and nesterov without "
+            f"momentum > 0 or with dampening != 0; lr = 0 and odd dampening values are allowed"
+        )
