@@ -1,0 +1,408 @@
+"""Tests for kata 04: the linear layer. Torch is the judge: F.linear, autograd and nn.Linear."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from harness import as_numpy, check_close, check_true, fail, learner_module
+
+mod = learner_module(__file__, "linear")
+
+DTYPES = [np.float32, np.float64]
+# Hypothesis's "explain" phase spends seconds re-running a failing example (the stub fails on
+# every one) to annotate it, and several distinct bugs would come back as an exception group:
+# one short failure, the simplest, is all a learner needs.
+DTYPE_HINT = "keep x's dtype, as torch does: float32 in, float32 out (no np.float64 conversions)"
+NO_EXPLAIN = [phase for phase in Phase if phase is not Phase.explain]
+
+# (name, leading shape of x, in_features, out_features, with bias)
+FORWARD_CASES = [
+    ("one input, x of shape (in,)", (), 3, 2, True),
+    ("a batch", (5,), 3, 4, True),
+    ("a batch of sequences, 3-D x", (2, 3), 4, 5, True),
+    ("square W (in == out)", (4,), 3, 3, True),
+    ("no bias, b=None", (5,), 3, 4, False),
+    ("no bias, 3-D x", (2, 2), 3, 2, False),
+    ("an empty batch", (0,), 3, 2, True),
+    ("one batch of one", (1,), 1, 1, True),
+]
+
+BACKWARD_CASES = [
+    ("one input, x of shape (in,)", (), 3, 2),
+    ("a batch", (5,), 3, 4),
+    ("a batch of sequences, 3-D x", (2, 3), 4, 5),
+    ("square W (in == out)", (4,), 3, 3),
+    ("square W, 3-D x", (3, 2), 4, 4),
+    ("4-D x", (2, 1, 3), 2, 3),
+    ("an empty batch", (0,), 3, 2),
+    ("a batch of one", (1,), 3, 2),
+]
+
+
+def _arrays(lead, n_in, n_out, dtype, seed, scale=1.0):
+    rng = np.random.default_rng(seed)
+    x = (scale * rng.standard_normal((*lead, n_in))).astype(dtype)
+    W = rng.standard_normal((n_out, n_in)).astype(dtype)
+    b = rng.standard_normal(n_out).astype(dtype)
+    grad_out = rng.standard_normal((*lead, n_out)).astype(dtype)
+    return x, W, b, grad_out
+
+
+def torch_forward(x, W, b):
+    bias = None if b is None else torch.tensor(b)
+    return as_numpy(F.linear(torch.tensor(x), torch.tensor(W), bias))
+
+
+def torch_backward(x, W, grad_out):
+    """x.grad, W.grad and b.grad after (F.linear(x, W, b) * grad_out).sum().backward()."""
+    xt = torch.tensor(x, requires_grad=True)
+    Wt = torch.tensor(W, requires_grad=True)
+    bt = torch.zeros(W.shape[0], dtype=Wt.dtype, requires_grad=True)
+    (F.linear(xt, Wt, bt) * torch.tensor(grad_out)).sum().backward()
+    return as_numpy(xt.grad), as_numpy(Wt.grad), as_numpy(bt.grad)
+
+
+# --- forward -------------------------------------------------------------------------------------
+
+
+def _check_forward(x, W, b):
+    __tracebackhide__ = True
+    expected = torch_forward(x, W, b)
+    got = mod.linear_forward(x, W, b)
+    shape_ok = got is not None and np.shape(got) == expected.shape
+    if shape_ok and np.asarray(got).dtype != x.dtype:
+        hint = DTYPE_HINT
+    elif b is None:
+        hint = "with b=None there is no bias to add: the output is just x @ W.T"
+    elif shape_ok and np.allclose(np.asarray(got, dtype=np.float64), expected - b, atol=1e-4):
+        hint = "your output is x @ W.T without the bias: add b (to every row)"
+    elif not shape_ok:
+        hint = (
+            "W has shape (out_features, in_features) and the features are x's LAST axis: "
+            "the output has shape x.shape[:-1] + (out_features,)"
+        )
+    else:
+        hint = "y = x @ W.T + b: multiply by W transposed, then add the bias to every row"
+    check_close("linear_forward", {"x": x, "W": W, "b": b}, expected, got, hint, dtype=x.dtype)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize(
+    "name, lead, n_in, n_out, bias", FORWARD_CASES, ids=[c[0] for c in FORWARD_CASES]
+)
+def test_linear_forward(name, lead, n_in, n_out, bias, dtype):
+    x, W, b, _ = _arrays(lead, n_in, n_out, dtype, seed=len(name))
+    _check_forward(x, W, b if bias else None)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+def test_linear_forward_large_values(dtype):
+    x, W, b, _ = _arrays((6,), 8, 3, dtype, seed=4, scale=1e4)
+    _check_forward(x, W, b)
+
+
+@settings(max_examples=25, phases=NO_EXPLAIN, report_multiple_bugs=False)
+@given(
+    lead=st.lists(st.integers(0, 3), max_size=3),
+    n_in=st.integers(1, 6),
+    n_out=st.integers(1, 6),
+    bias=st.booleans(),
+    dtype=st.sampled_from(DTYPES),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_linear_forward_any_shape(lead, n_in, n_out, bias, dtype, seed):
+    x, W, b, _ = _arrays(tuple(lead), n_in, n_out, dtype, seed)
+    _check_forward(x, W, b if bias else None)
+
+
+# --- backward ------------------------------------------------------------------------------------
+
+
+def _hint_grad_x(got, x, W):
+    if got is not None and np.shape(got) == x.shape and np.asarray(got).dtype != x.dtype:
+        return DTYPE_HINT
+    if got is not None and np.shape(got) != x.shape:
+        return (
+            f"grad_x has x's shape {x.shape}: grad_out has shape (..., out_features) and W "
+            f"(out_features, in_features); which product of the two ends in in_features?"
+        )
+    return "dL/dx[..., i] = sum_j grad_out[..., j] * W[j, i]: which product is that?"
+
+
+def _hint_grad_W(got, W, lead):
+    shape = np.shape(got) if got is not None else None
+    if shape == W.shape and np.asarray(got).dtype != W.dtype:
+        return DTYPE_HINT
+    if shape == W.shape[::-1] and W.shape[0] != W.shape[1]:
+        return "your grad_W is transposed: it must have W's shape (out_features, in_features)"
+    if len(lead) != 1:
+        return (
+            "grad_W sums over EVERY leading axis of x: flatten x and grad_out to "
+            "(positions, features) first, and treat a 1-D x as a batch of one"
+        )
+    return (
+        "dL/dW[j, i] = sum over the batch of grad_out[n, j] * x[n, i]: a sum, not a mean, "
+        "with W's shape (out_features, in_features)"
+    )
+
+
+def _hint_grad_b(got, lead, W):
+    if got is not None and np.shape(got) == W.shape[:1] and np.asarray(got).dtype != W.dtype:
+        return DTYPE_HINT
+    if len(lead) == 0:
+        return "with a 1-D x there is one output row, so grad_b is grad_out itself"
+    return (
+        "b is added at every leading position, so grad_b sums grad_out over ALL axes but the "
+        "last (for 3-D x that is two axes, not one); it has shape (out_features,)"
+    )
+
+
+def _check_backward(x, W, grad_out):
+    __tracebackhide__ = True
+    x_before, W_before, g_before = x.copy(), W.copy(), grad_out.copy()
+    want_x, want_W, want_b = torch_backward(x, W, grad_out)
+    result = mod.linear_backward(x, W, grad_out)
+    inputs = {"x": x, "W": W, "grad_out": grad_out}
+    check_true(
+        isinstance(result, (tuple, list)) and len(result) == 3,
+        f"linear_backward(x, W, grad_out) returned {type(result).__name__}, not the tuple "
+        f"(grad_x, grad_W, grad_b).",
+        "return all three gradients: return grad_x, grad_W, grad_b",
+    )
+    got_x, got_W, got_b = result
+    lead = x.shape[:-1]
+    check_close(
+        "grad_x of linear_backward", inputs, want_x, got_x, _hint_grad_x(got_x, x, W), dtype=x.dtype
+    )
+    check_close(
+        "grad_W of linear_backward",
+        inputs,
+        want_W,
+        got_W,
+        _hint_grad_W(got_W, W, lead),
+        dtype=x.dtype,
+    )
+    check_close(
+        "grad_b of linear_backward",
+        inputs,
+        want_b,
+        got_b,
+        _hint_grad_b(got_b, lead, W),
+        dtype=x.dtype,
+    )
+    unchanged = (
+        np.array_equal(x, x_before)
+        and np.array_equal(W, W_before)
+        and np.array_equal(grad_out, g_before)
+    )
+    check_true(
+        unchanged,
+        "linear_backward(x, W, grad_out) changed its inputs in place.",
+        "compute new arrays; x, W and grad_out belong to the caller (no +=, *= or out= on them)",
+    )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize(
+    "name, lead, n_in, n_out", BACKWARD_CASES, ids=[c[0] for c in BACKWARD_CASES]
+)
+def test_linear_backward(name, lead, n_in, n_out, dtype):
+    x, W, _, grad_out = _arrays(lead, n_in, n_out, dtype, seed=len(name) + 100)
+    _check_backward(x, W, grad_out)
+
+
+@settings(max_examples=25, phases=NO_EXPLAIN, report_multiple_bugs=False)
+@given(
+    lead=st.lists(st.integers(0, 3), max_size=3),
+    n_in=st.integers(1, 6),
+    n_out=st.integers(1, 6),
+    dtype=st.sampled_from(DTYPES),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_linear_backward_any_shape(lead, n_in, n_out, dtype, seed):
+    x, W, _, grad_out = _arrays(tuple(lead), n_in, n_out, dtype, seed)
+    _check_backward(x, W, grad_out)
+
+
+# --- init ----------------------------------------------------------------------------------------
+# init_linear is random, so it is judged as a distribution, never value by value. Every sample is
+# large and every allowance is several standard errors wide: a correct init passes with any seed
+# except with odds below one in a million, while a wrong scale or shape of distribution is off by
+# dozens of standard errors. The seeds are fixed, so a run is repeatable.
+
+# (in_features, out_features): the first gives b a large sample, the second W a wide fan-in.
+INIT_SHAPES = [(9, 100_000), (100, 5_000)]
+SIGMAS = 6.0  # allowance in standard errors; a correct init falls outside it with p < 2e-9
+KS_ALPHA = 1e-6  # false alarm rate of the two-sample Kolmogorov-Smirnov test
+
+
+def _call_init(n_in, n_out, seed):
+    __tracebackhide__ = True
+    result = mod.init_linear(n_in, n_out, np.random.default_rng(seed))
+    check_true(
+        isinstance(result, (tuple, list)) and len(result) == 2,
+        f"init_linear({n_in}, {n_out}, rng) returned {type(result).__name__}, "
+        f"not the tuple (W, b).",
+        "return W, b",
+    )
+    W, b = (np.asarray(a) for a in result)
+    call = (
+        f"init_linear(in_features={n_in}, out_features={n_out}, rng=np.random.default_rng({seed}))"
+    )
+    for name, got, shape in (("W", W, (n_out, n_in)), ("b", b, (n_out,))):
+        check_true(
+            got.shape == shape,
+            f"{call} returned {name} of shape {got.shape}; "
+            f"torch.nn.Linear's {name} has shape {shape}.",
+            "W has shape (out_features, in_features), like torch; b has shape (out_features,)",
+        )
+        check_true(
+            np.issubdtype(got.dtype, np.floating) and bool(np.all(np.isfinite(got))),
+            f"{call} returned {name} with dtype {got.dtype}: "
+            f"expected finite floating-point numbers.",
+            "rng.uniform returns float64 arrays",
+        )
+    return call, W, b
+
+
+def _torch_linear(n_in, n_out, seed):
+    """A default torch.nn.Linear's (W, b) as float64 arrays; torch's global seed is left alone."""
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        layer = torch.nn.Linear(n_in, n_out, dtype=torch.float64)
+    return as_numpy(layer.weight), as_numpy(layer.bias)
+
+
+def test_init_linear_shapes_and_dtype():
+    call, W, b = _call_init(3, 5, seed=0)
+    tw, tb = _torch_linear(3, 5, seed=0)
+    check_true(W.shape == tw.shape and b.shape == tb.shape, f"{call}: shapes differ from torch's.")
+
+
+def test_init_linear_draws_from_rng():
+    call, W1, b1 = _call_init(4, 6, seed=7)
+    _, W2, b2 = _call_init(4, 6, seed=7)
+    _, W3, b3 = _call_init(4, 6, seed=8)
+    check_true(
+        np.array_equal(W1, W2) and np.array_equal(b1, b2),
+        f"{call} returned a different layer when called twice with the same seed.",
+        "draw every number from the rng argument (rng.uniform), "
+        "not from np.random or a new Generator",
+    )
+    check_true(
+        not (np.array_equal(W1, W3) and np.array_equal(b1, b3)),
+        f"{call} returned the same layer for seeds 7 and 8.",
+        "draw every number from the rng argument you are given; do not seed a Generator yourself",
+    )
+    check_true(
+        not np.array_equal(W1[:, :1].ravel(), b1),
+        f"{call} returned a bias equal to a column of W: the bias must be drawn separately.",
+        "draw b with its own call to the rng",
+    )
+
+
+@pytest.mark.parametrize("n_in, n_out", INIT_SHAPES, ids=lambda v: str(v))
+def test_init_linear_bounds(n_in, n_out):
+    call, W, b = _call_init(n_in, n_out, seed=1)
+    k = 1.0 / np.sqrt(n_in)
+    tw, tb = _torch_linear(n_in, n_out, seed=1)
+    for name, got, ref in (("W", W, tw), ("b", b, tb)):
+        outside = np.abs(got) > k
+        if np.any(outside):
+            worst = float(got.ravel()[np.argmax(np.abs(got))])
+            fail(
+                f"{call}: {name} has values outside [-k, k], k = 1/sqrt(in_features) = {k:.6g}.\n"
+                f"  torch  = torch.nn.Linear's {name} lies in [{ref.min():.6g}, {ref.max():.6g}]\n"
+                f"  yours  = {int(outside.sum())} of {got.size} values outside, "
+                f"the worst {worst:.6g}\n"
+                f"  hint: torch draws from a uniform distribution on [-k, k], which never goes "
+                f"past k; a normal distribution (or a wider range) does"
+            )
+
+
+def _variance_hint(name, var, n_in, n_out):
+    if var == 0:
+        return f"every entry of {name} is the same: torch draws {name} at random from U(-k, k) too"
+    for scale, text in (
+        (1.0 / n_in, "1/in_features: the bound is 1/sqrt(in_features)"),
+        (1.0 / np.sqrt(n_out), "1/sqrt(out_features): the bound uses in_features, for b too"),
+        (1.0, "1: the bound is 1/sqrt(in_features), not 1"),
+    ):
+        if abs(var / (scale**2 / 3) - 1) < 0.05:
+            return f"your {name} looks like U(-k, k) with k = {text}"
+    return f"{name} should be U(-k, k) with k = 1/sqrt(in_features); its variance is k²/3"
+
+
+@pytest.mark.parametrize("name", ["W", "b"])
+@pytest.mark.parametrize("n_in, n_out", INIT_SHAPES, ids=lambda v: str(v))
+def test_init_linear_mean_and_variance(n_in, n_out, name):
+    call, W, b = _call_init(n_in, n_out, seed=2)
+    got = (W if name == "W" else b).astype(np.float64).ravel()
+    ref = _torch_linear(n_in, n_out, seed=2)[0 if name == "W" else 1].ravel()
+    k = 1.0 / np.sqrt(n_in)
+    n = got.size
+    # U(-k, k): mean 0, variance k²/3, fourth central moment k⁴/5.
+    var_theory = k**2 / 3
+    se_mean = np.sqrt(var_theory / n)
+    se_var = np.sqrt((k**4 / 5 - var_theory**2) / n)
+    mean, var = float(got.mean()), float(got.var())
+    shown = f"{n} values of {name}"
+    if abs(mean) > SIGMAS * se_mean:
+        fail(
+            f"{call}: the mean of {name} is off.\n"
+            f"  torch  = 0 for U(-k, k) "
+            f"(torch.nn.Linear's {name} of this shape: {ref.mean():.6g})\n"
+            f"  yours  = {mean:.6g}, over {shown}\n"
+            f"  error {abs(mean):.3g}, "
+            f"allowed {SIGMAS * se_mean:.3g} ({SIGMAS:g} standard errors)\n"
+            f"  hint: U(-k, k) is centred on 0: draw from -k to k, not from 0 to k"
+        )
+    if abs(var - var_theory) > SIGMAS * se_var:
+        fail(
+            f"{call}: the variance of {name} is off.\n"
+            f"  torch  = k²/3 = {var_theory:.6g} with k = 1/sqrt({n_in}) "
+            f"(torch.nn.Linear's {name} of this shape: {ref.var():.6g})\n"
+            f"  yours  = {var:.6g}, over {shown}\n"
+            f"  error {abs(var - var_theory):.3g}, allowed {SIGMAS * se_var:.3g} "
+            f"({SIGMAS:g} standard errors)\n"
+            f"  hint: {_variance_hint(name, var, n_in, n_out)}"
+        )
+
+
+def _ks_two_sample(a, b):
+    """The Kolmogorov-Smirnov distance between the empirical distributions of a and b."""
+    a, b = np.sort(a), np.sort(b)
+    points = np.concatenate([a, b])
+    cdf_a = np.searchsorted(a, points, side="right") / a.size
+    cdf_b = np.searchsorted(b, points, side="right") / b.size
+    return float(np.max(np.abs(cdf_a - cdf_b)))
+
+
+def _quantiles(values):
+    return ", ".join(f"{q:.4g}" for q in np.quantile(values, [0.1, 0.25, 0.5, 0.75, 0.9]))
+
+
+@pytest.mark.parametrize("n_in, n_out", INIT_SHAPES, ids=lambda v: str(v))
+def test_init_linear_matches_torch_distribution(n_in, n_out):
+    """The whole shape of the distribution, against torch.nn.Linear's own draw of the same shape."""
+    call, W, b = _call_init(n_in, n_out, seed=3)
+    tw, tb = _torch_linear(n_in, n_out, seed=3)
+    for name, got, ref in (("W", W, tw), ("b", b, tb)):
+        got = got.astype(np.float64).ravel()[:200_000]
+        ref = ref.ravel()[:200_000]
+        distance = _ks_two_sample(got, ref)
+        n, m = got.size, ref.size
+        critical = np.sqrt(-0.5 * np.log(KS_ALPHA / 2) * (n + m) / (n * m))
+        if distance > critical:
+            fail(
+                f"{call}: the distribution of {name} differs from torch.nn.Linear's.\n"
+                f"  torch  = quantiles 10/25/50/75/90%: {_quantiles(ref)}\n"
+                f"  yours  = quantiles 10/25/50/75/90%: {_quantiles(got)}\n"
+                f"  largest gap between the two cumulative distributions {distance:.3g}, "
+                f"allowed {critical:.3g} (Kolmogorov-Smirnov, false alarm rate {KS_ALPHA:g})\n"
+                f"  hint: torch's values spread evenly over [-k, k], k = 1/sqrt(in_features): "
+                f"a uniform distribution, where no value is more likely than another"
+            )

@@ -1,0 +1,16 @@
+"""Quiz 04: can a linear layer output something larger than its input? (reference answers)"""
+
+import numpy as np
+
+
+def larger_output_example():
+    """Return (x, W, b): every parameter in (-1, 1), yet the output is larger than the input."""
+    x = np.ones(4)
+    W = np.full((2, 4), 0.5)  # each output adds up four terms of 0.5
+    b = np.full(2, 0.5)
+    return x, W, b  # y = [2.5, 2.5], larger than every |x| = 1
+
+
+# Q2. in_features = 512, out_features = 1, inputs, weights and bias all in [-1, 1]: the largest
+# output is 512 * 1 * 1 + 1.
+LARGEST_OUTPUT = 513

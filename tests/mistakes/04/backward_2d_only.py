@@ -1,0 +1,10 @@
+"""Backward written for a 2-D batch only (grad_out.T @ x): 1-D and 3-D inputs break."""
+
+TARGET = "linear.py"
+CAUGHT_BY = "linear_backward"
+
+import numpy as np
+
+
+def linear_backward(x, W, grad_out):
+    return grad_out @ W, grad_out.T @ x, grad_out.sum(axis=0)

@@ -1,0 +1,10 @@
+"""x @ W.T + b with no case for b=None: a layer without bias raises TypeError."""
+
+TARGET = "linear.py"
+CAUGHT_BY = "linear_forward raised TypeError"
+
+import numpy as np
+
+
+def linear_forward(x, W, b):
+    return x @ W.T + b
