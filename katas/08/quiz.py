@@ -1,0 +1,48 @@
+"""Kata 08 quiz: the three calls around backward().
+
+Replace each None with your answer. For a choice question, write the letter as a string,
+e.g. "b". Run `pytest katas/08` to check; `pytest katas/08 -rP` also shows the explanation
+of every answer you got right. You may run torch to check a number, but predict it first.
+"""
+
+# Question 1 (choice). Why does the loop call optimizer.zero_grad() at every step?
+#   a) It resets the weights to zero before each batch.
+#   b) It frees the computation graph the last forward pass built.
+#   c) backward() ADDS each new gradient into .grad, so without it .grad holds the sum of
+#      the gradients of every batch so far.
+#   d) It resets the learning rate.
+ZERO_GRAD_WHY = None
+
+# Question 2 (number). w = torch.tensor(2.0, requires_grad=True); opt = torch.optim.SGD([w], lr=0.1)
+# A buggy loop runs two steps WITHOUT zero_grad:
+#     loss = w**2; loss.backward(); opt.step()      (twice)
+# What is w.item() after the two steps?
+W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = None
+
+# Question 3 (choice). What does optimizer.step() read to update the parameters?
+#   a) Each parameter's .grad (plus the optimizer's own state, such as momentum buffers).
+#   b) The loss tensor of the last backward() call.
+#   c) The model's last output.
+#   d) Nothing: it calls backward() itself to get fresh gradients.
+STEP_READS = None
+
+# Question 4 (numbers). p = torch.tensor([1.0, 2.0], requires_grad=True); opt = torch.optim.SGD([p], lr=0.1)
+# No forward pass, no loss, no backward(): you set the gradient by hand,
+#     p.grad = torch.tensor([10.0, -10.0])
+# and call opt.step(). What is p now? Answer with a list of two numbers.
+P_AFTER_HAND_MADE_GRAD = None
+
+# Question 5 (choice). What is `with torch.no_grad():` for?
+#   a) It sets every parameter's .grad to zero.
+#   b) It freezes the parameters so that the optimizer cannot change them.
+#   c) It makes backward() skip the parameters.
+#   d) Operations inside it record no graph: for evaluation (no backward needed, less
+#      memory) and for updating parameters by hand without the update entering the graph.
+NO_GRAD_FOR = None
+
+# Question 6 (True or False).
+#     w = torch.tensor(3.0, requires_grad=True)
+#     with torch.no_grad():
+#         y = w * 2
+# What is y.requires_grad?
+REQUIRES_GRAD_UNDER_NO_GRAD = None

@@ -1,0 +1,17 @@
+"""model.eval() where model.train() belongs."""
+
+TARGET = "training.py"
+CAUGHT_BY = "train mode"
+
+
+def train(model, optimizer, loss_fn, batches, epochs=1):
+    model.eval()
+    losses = []
+    for _ in range(epochs):
+        for x, y in batches:
+            optimizer.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+    return losses

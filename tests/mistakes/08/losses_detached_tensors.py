@@ -1,0 +1,17 @@
+"""Detached loss tensors returned instead of Python floats."""
+
+TARGET = "training.py"
+CAUGHT_BY = "loss.item()"
+
+
+def train(model, optimizer, loss_fn, batches, epochs=1):
+    model.train()
+    losses = []
+    for _ in range(epochs):
+        for x, y in batches:
+            optimizer.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.detach())
+    return losses
