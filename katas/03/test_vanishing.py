@@ -87,8 +87,8 @@ def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
         (
             d_out * w,
             "you evaluated act' at the layer's output h_k = act(a_k); the chain rule needs it "
-            "at the pre-activation a_k = w_k*h_{k-1} + b_k (tanh'(a_k) = 1 - tanh(a_k)**2 = "
-            "1 - h_k**2, not 1 - tanh(h_k)**2)",
+            "at the pre-activation a_k = w_k*h_{k-1} + b_k (for tanh: tanh'(a_k) = 1 - h_k**2, "
+            "not 1 - tanh(h_k)**2)",
         ),
         (
             d_pre,
@@ -331,15 +331,18 @@ def test_relu_blocks_the_gradient_at_zero_and_below(weights, biases):
 def test_saturated_units_stay_finite(activation, x):
     # a = ±1000: sigmoid is 0 or 1, tanh is ±1, and the derivative is 0, not an overflow.
     for weights, biases in (([1.0], [0.0]), ([1.0, 2.0], [0.0, 0.5])):
-        try:
-            check_forward(x, weights, biases, activation)
-            check_chain_grad(x, weights, biases, activation)
-        except OverflowError as error:
-            fail(
-                f"{activation} chain with x = {x}, weights = {weights}, biases = {biases} raised "
-                f"OverflowError: {error}\n  hint: exp(-a) overflows for a = -1000; for a < 0 "
-                "write sigmoid(a) as exp(a) / (1 + exp(a)), which is the same number"
-            )
+        for function, check in (("forward_chain", check_forward), ("chain_grad", check_chain_grad)):
+            overflow = None
+            try:
+                check(x, weights, biases, activation)
+            except OverflowError as error:
+                overflow = error
+            if overflow is not None:
+                fail(
+                    f"{function}({x}, {weights}, {biases}, {activation!r}) raised OverflowError: "
+                    f"{overflow}\n  hint: exp(-a) (or cosh(a)) overflows for |a| = 1000; for a < 0 "
+                    "write sigmoid(a) as exp(a) / (1 + exp(a)), the same number without overflow"
+                )
 
 
 # --- errors a learner can act on ---------------------------------------------------------------
@@ -349,31 +352,33 @@ def expect_value_error(function, args, must_mention=(), hint=""):
     """Fail unless mod.<function>(*args) raises ValueError whose message mentions every word."""
     __tracebackhide__ = True
     call = f"{function}{tuple(args)!r}"
+    raised = None
     try:
         result = getattr(mod, function)(*args)
     except (NotImplementedError, LearnerFileError, AutogradNotAllowed):
         raise
-    except ValueError as error:
-        message = str(error)
-        missing = [word for word in must_mention if word not in message.lower()]
-        check_true(
-            message.strip() != "" and not missing,
-            f"{call} raised ValueError({message!r}), but the message "
-            + (f"does not mention {', '.join(missing)}." if missing else "is empty."),
-            hint,
-        )
-        return
-    except Exception as error:
-        fail(f"{call} raised {type(error).__name__}({error!r}), not ValueError.\n  hint: {hint}")
-    fail(f"{call} returned {result!r} instead of raising ValueError.\n  hint: {hint}")
+    except Exception as error:  # judged below, outside the except block: no chained traceback
+        raised = error
+    if raised is None:
+        fail(f"{call} returned {result!r} instead of raising ValueError.\n  hint: {hint}")
+    if not isinstance(raised, ValueError):
+        fail(f"{call} raised {type(raised).__name__}: {raised}, not ValueError.\n  hint: {hint}")
+    message = str(raised)
+    missing = [word for word in must_mention if word not in message.lower()]
+    check_true(
+        message.strip() != "" and not missing,
+        f"{call} raised ValueError({message!r}), but the message "
+        + (f"does not mention {', '.join(missing)}." if missing else "is empty."),
+        hint,
+    )
 
 
 @pytest.mark.parametrize("function", ["forward_chain", "chain_grad", "gradient_by_depth"])
 @pytest.mark.parametrize("name", ["softmax", "leaky_relu", "linear"])
 def test_unknown_activation_raises_value_error_listing_the_allowed_ones(function, name):
     hint = (
-        'check the name before the loop, and raise ValueError(f"unknown activation {name!r}: '
-        'use one of sigmoid, tanh, relu")'
+        "check the name before the loop (an empty chain too) and raise ValueError with a message "
+        "that names the allowed activations: sigmoid, tanh, relu"
     )
     expect_value_error(function, (0.5, [1.0, 1.0], [0.1, 0.1], name), ACTIVATIONS, hint)
     # Even an empty chain must refuse a name it does not know.

@@ -1,0 +1,12 @@
+"""The activation is looked up in a dict, so an unknown name raises KeyError, not ValueError."""
+
+TARGET = "vanishing.py"
+CAUGHT_BY = "not ValueError"
+
+_KNOWN = {"sigmoid": 0, "tanh": 1, "relu": 2}
+
+
+def _check(weights, biases, activation):
+    _KNOWN[activation]
+    if len(weights) != len(biases):
+        raise ValueError("weights and biases must have the same length")
