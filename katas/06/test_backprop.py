@@ -159,12 +159,14 @@ def check_unchanged(function, name, before, after):
 
 @st.composite
 def pred_and_target(draw):
+    """Hypothesis picks the dtype, shape, scale and seed; NumPy fills in the values (drawing
+    every element through hypothesis would cost a learner a second per run)."""
     dtype = draw(st.sampled_from(DTYPES))
     shape = draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=5))
-    # width=32: every value is exactly representable in float32 and float64.
-    elements = st.floats(-1e3, 1e3, width=32)
-    pred = draw(hnp.arrays(dtype, shape, elements=elements))
-    target = draw(hnp.arrays(dtype, shape, elements=elements))
+    scale = draw(st.sampled_from([1e-3, 1.0, 1e3]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    pred = (scale * rng.standard_normal(shape)).astype(dtype)
+    target = (scale * rng.standard_normal(shape)).astype(dtype)
     return pred, target
 
 
@@ -217,7 +219,7 @@ def test_mse_loss_matches_torch(case, dtype):
     check_mse_loss(pred, target)
 
 
-@settings(max_examples=30, phases=NO_SHRINK)
+@settings(max_examples=20, phases=NO_SHRINK)
 @given(pred_and_target())
 def test_mse_loss_matches_torch_on_random_shapes(arrays):
     check_mse_loss(*arrays)
@@ -230,7 +232,7 @@ def test_mse_loss_grad_matches_torch(case, dtype):
     check_mse_loss_grad(pred, target)
 
 
-@settings(max_examples=30, phases=NO_SHRINK)
+@settings(max_examples=20, phases=NO_SHRINK)
 @given(pred_and_target())
 def test_mse_loss_grad_matches_torch_on_random_shapes(arrays):
     check_mse_loss_grad(*arrays)
@@ -283,7 +285,7 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
         check_unchanged("mlp_backward", f'params["{key}"]', params[key], params_in[key])
 
 
-@settings(max_examples=15, phases=NO_SHRINK)
+@settings(max_examples=10, phases=NO_SHRINK)
 @given(
     batch=st.integers(1, 6),
     n_in=st.integers(1, 5),
