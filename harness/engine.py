@@ -157,6 +157,9 @@ def run_forked(
         os.close(read_end)
         code = 70
         try:
+            # Its own process group, so that anything it starts ends with it.
+            os.setpgid(0, 0)
+            die_with_parent()
             _silence_stdio()
             if prepare_child is not None:
                 prepare_child()
@@ -217,6 +220,7 @@ def run_forked(
     if timed_out:
         _kill(pid)
     _, wait_status = os.waitpid(pid, 0)
+    _kill(-pid)  # whatever the child left behind (a learner sandbox stuck in a loop)
 
     status = "ok"
     if timed_out:
@@ -231,6 +235,17 @@ def run_forked(
     results += [r for nodeid, r in reported.items() if nodeid not in set(collected)]
     results += broken
     return Run(results=results, status=status, seconds=time.monotonic() - started)
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies, so no child outlives its tool."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's timeouts still apply
 
 
 def _silence_stdio() -> None:

@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from harness import learner, sandbox
 
@@ -24,7 +24,15 @@ settings.register_profile(
     database=None,
     max_examples=40,
     print_blob=False,
+    report_multiple_bugs=False,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+    # No "explain" phase: it reruns a failing test many times for a report the harness's own
+    # failure message already gives.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+)
+# Grading needs the verdict, not the smallest failing example.
+settings.register_profile(
+    "grading", settings.get_profile("katas"), phases=[Phase.explicit, Phase.generate]
 )
 
 
@@ -59,6 +67,7 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile("katas")
     learner.configure(source_root(config))
     if config.getoption("sandbox"):
+        settings.load_profile("grading")
         test_timeout = float(config.getoption("timeout", None) or config.getini("timeout") or 60)
         # Just inside pytest-timeout's limit, so the sandbox's clearer message wins the race.
         config._kata_sandbox = sandbox.Sandbox(call_timeout=0.9 * test_timeout)

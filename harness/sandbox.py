@@ -22,6 +22,7 @@ import resource
 import signal
 import socket
 import struct
+import sys
 import tempfile
 import types
 from pathlib import Path
@@ -29,7 +30,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from harness import learner
+from harness import engine, learner
+from harness.manifest import ROOT
 
 MEMORY_LIMIT = 2 * 1024**3  # bytes the sandbox may allocate beyond what it starts with
 OUTPUT_FILE_LIMIT = 0  # the learner's code writes no files while being graded
@@ -453,6 +455,7 @@ def _serve_forever(sock: socket.socket, workdir: str) -> None:
 
 
 def _lock_down(sock: socket.socket, workdir: str) -> None:
+    engine.die_with_parent()
     keep = sock.fileno()
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
@@ -462,6 +465,8 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     os.closerange(3, keep)
     os.closerange(keep + 1, 65536)
     os.chdir(workdir)
+    # The repository (solutions/ included) is not importable from here; harness is loaded already.
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
     learner.use_sandbox(None)  # in here, the learner's module is loaded for real
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not kills

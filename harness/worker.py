@@ -1,8 +1,9 @@
 """A warm worker: imports torch and pytest once, then runs one kata-test request per fork.
 
-Run as ``python -m harness.worker``. It reads JSON requests, one a line, on stdin:
-``{"katas": ["01"], "source": "/path/or/null", "timeout": 60}`` and answers each with one JSON
-line on stdout: ``engine.Run.to_json()``. ``Worker`` is the client side.
+Run as ``python -m harness.worker``. It reads JSON requests, one a line, on stdin, such as
+``{"katas": ["01"], "source": "/path/or/null", "timeout": 60, "extra": ["--sandbox"]}``,
+and answers each with one JSON line on stdout: ``engine.Run.to_json()``.
+``Worker`` is the client side.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def serve() -> None:
             request["katas"],
             Path(source) if source else None,
             timeout=request.get("timeout"),
+            extra=request.get("extra", ()),
         )
         sys.stdout.write(json.dumps(run.to_json()) + "\n")
         sys.stdout.flush()
@@ -40,11 +42,15 @@ class Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
+            # Its own session: a Ctrl-C in the terminal reaches the tool, which decides.
+            start_new_session=True,
         )
 
-    def run(self, katas, source: Path | None = None, timeout: float | None = None) -> engine.Run:
+    def run(
+        self, katas, source: Path | None = None, timeout: float | None = None, extra=()
+    ) -> engine.Run:
         source = str(source) if source else None
-        request = {"katas": list(katas), "source": source, "timeout": timeout}
+        request = {"katas": list(katas), "source": source, "timeout": timeout, "extra": list(extra)}
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline()
@@ -52,9 +58,17 @@ class Worker:
             raise RuntimeError("the kata worker stopped unexpectedly")
         return engine.Run.from_json(json.loads(answer))
 
+    def kill(self) -> None:
+        """Stop at once, with any run in progress (its forked children are killed with it)."""
+        self.process.kill()
+        self.process.wait()
+
     def close(self) -> None:
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
 
     def __enter__(self) -> Worker:
         return self
