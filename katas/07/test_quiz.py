@@ -40,10 +40,12 @@ def check_number(name, value, expected, explanation):
 def check_choice(name, value, digest, explanation):
     __tracebackhide__ = True
     if not isinstance(value, str):
-        fail(f"{name} should be one letter in quotes, like \"a\", got {value!r}")
+        fail(f'{name} should be one letter in quotes, like "a", got {value!r}')
     if hashlib.sha256((SALT + value.strip().lower()).encode()).hexdigest() != digest:
-        fail(f"{name} = {value!r} is not right. Read the question in {display_path(quiz.path)} "
-             f"again, and the README of kata 07.")
+        fail(
+            f"{name} = {value!r} is not right. Read the question in {display_path(quiz.path)} "
+            f"again, and the README of kata 07."
+        )
     print(f"{name}: right. {explanation}")
 
 
@@ -87,7 +89,8 @@ def test_q3_what_step_reads():
         "21c504592c5a0e7118974ee06498627bec9c15d86030feaf2f1ce834e33ebdfd",
         "b. step() never sees the loss, the output or the batch: backward() has already turned "
         "them into p.grad for every parameter. step() reads p.grad (plus p itself for weight "
-        "decay, and its own momentum buffers). That is why sgd_step takes params and grads, nothing else.",
+        "decay, and its own momentum buffers). That is why sgd_step takes params and grads, "
+        "nothing else.",
     )
 
 

@@ -24,6 +24,7 @@ def learner_sgd_step():
     """The learner's sgd_step, looked up once (each lookup re-reads the kata manifest)."""
     return mod.sgd_step
 
+
 DEFAULTS = dict(momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False, maximize=False)
 
 
@@ -44,13 +45,13 @@ def torch_sgd(params0, grad_steps, lrs, options, buffers0=None):
     tensors = [torch.tensor(np.array(p), requires_grad=True) for p in params0]
     optimizer = torch.optim.SGD(tensors, lr=lrs[0], **options)
     if buffers0 is not None:  # resume from buffers saved earlier, as a checkpoint would
-        for tensor, buffer in zip(tensors, buffers0):
+        for tensor, buffer in zip(tensors, buffers0, strict=True):
             if buffer is not None:
                 optimizer.state[tensor]["momentum_buffer"] = torch.tensor(np.array(buffer))
     history = []
-    for lr, grads in zip(lrs, grad_steps):
+    for lr, grads in zip(lrs, grad_steps, strict=True):
         optimizer.param_groups[0]["lr"] = lr  # a learning-rate schedule changes lr like this
-        for tensor, grad in zip(tensors, grads):
+        for tensor, grad in zip(tensors, grads, strict=True):
             tensor.grad = torch.tensor(np.array(grad))
         optimizer.step()
         params = [as_numpy(t).copy() for t in tensors]
@@ -85,18 +86,27 @@ HINT_MAXIMIZE = (
 )
 
 
+HINT_ORDER = (
+    "with several options on, the order matters: g = -grad if maximize; g = g + weight_decay "
+    "* p; b = a copy of g on the first step, later b = momentum * b + (1 - dampening) * g; "
+    "then step along g + momentum * b (Nesterov) or b: p -= lr * step"
+)
+
+
 def hint_for(options, call):
+    """The hint for a mismatch: the one idea in play, or the order when several interact."""
     o = {**DEFAULTS, **options}
-    if o["maximize"]:
-        return HINT_MAXIMIZE
+    ideas = [name for name in ("momentum", "weight_decay", "maximize") if o[name]]
+    if len(ideas) > 1:
+        return HINT_ORDER
     if o["nesterov"]:
         return HINT_NESTEROV
-    if o["momentum"] and call == 1:
-        return HINT_FIRST
+    if o["maximize"]:
+        return HINT_MAXIMIZE
     if o["weight_decay"]:
         return HINT_DECAY
     if o["momentum"]:
-        return HINT_LATER
+        return HINT_FIRST if call == 1 else HINT_LATER
     return HINT_PLAIN
 
 
@@ -139,7 +149,9 @@ def check_buffers_returned(returned, n, options, what):
         )
 
 
-def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=np.float64):
+def check_trajectory(
+    params0, grad_steps, lrs, options, *, buffers0=None, dtype=np.float64, hint=None
+):
     """Call sgd_step once per entry of grad_steps, checking everything against torch each time."""
     __tracebackhide__ = True
     history = torch_sgd(params0, grad_steps, lrs, options, buffers0)
@@ -149,7 +161,7 @@ def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=
     buffers = buffers0
     n = len(grad_steps)
     shown = {"lr": None, **{k: v for k, v in options.items() if v != DEFAULTS[k]}}
-    for call, (lr, step_grads) in enumerate(zip(lrs, grad_steps), start=1):
+    for call, (lr, step_grads) in enumerate(zip(lrs, grad_steps, strict=True), start=1):
         grads = [np.array(g, dtype=dtype) for g in step_grads]
         before = [p.copy() for p in params]
         passed += [(call, i, g, g.copy()) for i, g in enumerate(grads)]
@@ -176,7 +188,8 @@ def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=
         check_buffers_returned(returned, len(params), options, what)
 
         expected_params, expected_buffers = history[call - 1]
-        for i, (want, got) in enumerate(zip(expected_params, held)):
+        idea = hint or hint_for(options, call)
+        for i, (want, got) in enumerate(zip(expected_params, held, strict=True)):
             rtol, atol = tolerances(dtype, want)
             moved = not np.allclose(want, before[i], rtol=rtol, atol=atol)
             if moved and np.array_equal(got, before[i]):
@@ -191,7 +204,7 @@ def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=
                     {"params": before[i], "grads": grads[i]},
                     want,
                     got,
-                    hint_for(options, call),
+                    idea,
                     rtol=rtol,
                     atol=atol,
                 )
@@ -207,7 +220,7 @@ def check_trajectory(params0, grad_steps, lrs, options, *, buffers0=None, dtype=
                     want,
                     got,
                     "the buffer you return is torch's optimizer.state[p]['momentum_buffer']: "
-                    + hint_for(options, call),
+                    + idea,
                     rtol=rtol,
                     atol=atol,
                 )
@@ -253,34 +266,36 @@ def test_matches_torch_over_several_steps(options, dtype):
 
 def test_plain_step_is_w_minus_lr_times_grad():
     params0, grad_steps = example(1, n_steps=2)
-    check_trajectory(params0, grad_steps, [0.5, 0.5], {})
+    check_trajectory(params0, grad_steps, [0.5, 0.5], {}, hint=HINT_PLAIN)
 
 
 def test_first_momentum_step_has_no_dampening():
     params0, grad_steps = example(2, n_steps=1)
-    check_trajectory(params0, grad_steps, [0.1], dict(momentum=0.9, dampening=0.5))
+    check_trajectory(params0, grad_steps, [0.1], dict(momentum=0.9, dampening=0.5), hint=HINT_FIRST)
 
 
 def test_momentum_buffers_carry_over_between_calls():
     params0, grad_steps = example(3, n_steps=5)
-    check_trajectory(params0, grad_steps, [0.1] * 5, dict(momentum=0.8, dampening=0.25))
+    options = dict(momentum=0.8, dampening=0.25)
+    check_trajectory(params0, grad_steps, [0.1] * 5, options, hint=HINT_LATER)
 
 
 def test_weight_decay_goes_into_the_gradient_before_momentum():
     params0, grad_steps = example(4, n_steps=3)
-    check_trajectory(params0, grad_steps, [0.1] * 3, dict(momentum=0.9, weight_decay=0.3))
+    options = dict(momentum=0.9, weight_decay=0.3)
+    check_trajectory(params0, grad_steps, [0.1] * 3, options, hint=HINT_DECAY)
 
 
 def test_nesterov():
     params0, grad_steps = example(5, n_steps=3)
-    check_trajectory(params0, grad_steps, [0.1] * 3, dict(momentum=0.9, nesterov=True))
+    options = dict(momentum=0.9, nesterov=True)
+    check_trajectory(params0, grad_steps, [0.1] * 3, options, hint=HINT_NESTEROV)
 
 
 def test_maximize_climbs_the_gradient():
     params0, grad_steps = example(6, n_steps=3)
-    check_trajectory(
-        params0, grad_steps, [0.1] * 3, dict(momentum=0.5, weight_decay=0.2, maximize=True)
-    )
+    options = dict(momentum=0.5, weight_decay=0.2, maximize=True)
+    check_trajectory(params0, grad_steps, [0.1] * 3, options, hint=HINT_MAXIMIZE)
 
 
 @pytest.mark.parametrize("nesterov", [False, True], ids=["momentum", "nesterov"])

@@ -32,7 +32,7 @@ def sgd_step(
     if momentum_buffers is None:
         momentum_buffers = [None] * len(params)
     new_buffers = []
-    for p, grad, buf in zip(params, grads, momentum_buffers):
+    for p, grad, buf in zip(params, grads, momentum_buffers, strict=True):
         g = -grad if maximize else grad  # a new array (or grad itself, which we never modify)
         if weight_decay != 0:
             g = g + weight_decay * p  # a new array: grads stay untouched
