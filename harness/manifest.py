@@ -54,3 +54,34 @@ def by_id(kata_id: str, path: Path = MANIFEST_PATH) -> Kata:
             return kata
     known = ", ".join(k.id for k in load(path))
     raise KeyError(f"no kata {kata_id!r} in the manifest (known: {known})")
+
+
+README_PATH = ROOT / "README.md"
+TABLE_START = "<!-- kata table: generated from katas/katas.toml by `python -m harness.manifest` -->"
+TABLE_END = "<!-- end of kata table -->"
+
+
+def readme_table(katas: list[Kata]) -> str:
+    """The README's table of katas, as the manifest says it is."""
+    rows = ["| kata | title | points | you edit |", "| --- | --- | --- | --- |"]
+    for kata in katas:
+        files = ", ".join(f"`katas/{kata.id}/{name}`" for name in kata.files)
+        rows.append(
+            f"| [{kata.id}](katas/{kata.id}/README.md) | {kata.title} | {kata.points} | {files} |"
+        )
+    return "\n".join(rows)
+
+
+def update_readme(path: Path = README_PATH) -> bool:
+    """Rewrite the README's kata table from the manifest; True if it changed."""
+    text = path.read_text()
+    head, rest = text.split(TABLE_START, 1)
+    _, tail = rest.split(TABLE_END, 1)
+    updated = f"{head}{TABLE_START}\n{readme_table(load())}\n{TABLE_END}{tail}"
+    if updated != text:
+        path.write_text(updated)
+    return updated != text
+
+
+if __name__ == "__main__":
+    print("README.md updated" if update_readme() else "README.md already matches the manifest")

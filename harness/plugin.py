@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import gc
 import traceback
 from pathlib import Path
 
@@ -72,6 +73,12 @@ def pytest_configure(config: pytest.Config) -> None:
         # Just inside pytest-timeout's limit, so the sandbox's clearer message wins the race.
         config._kata_sandbox = sandbox.Sandbox(call_timeout=0.9 * test_timeout)
         learner.use_sandbox(config._kata_sandbox)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Everything alive after collection (torch's heap above all) lives to the end of the run;
+    # freezing it keeps the garbage collections hypothesis runs between tests cheap.
+    gc.freeze()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

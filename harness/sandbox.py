@@ -100,7 +100,9 @@ class _Encoder:
     def handle(self, value) -> tuple:
         key = id(value)
         self.objects[key] = value
-        return ("handle", key, type(value).__name__)
+        named = isinstance(value, (type, types.FunctionType, types.MethodType))
+        label = getattr(value, "__name__", None) if named else None
+        return ("handle", key, str(label or type(value).__name__))
 
     def encode(self, value, depth: int = 0):
         if depth > 50:
@@ -278,12 +280,20 @@ class Sandbox:
         self.sock: socket.socket | None = None
         self.callbacks: dict[int, object] = {}
         self.decoder = _Decoder(self)
+        # Functions that once ran out of time: later calls fail at once instead of waiting
+        # again, so one endless loop cannot eat the time every other kata needs.
+        self.hung: set[str] = set()
 
     def module_attribute(self, kata_folder: Path, module: str, attr: str):
         return self.request(("attr", str(kata_folder), module, attr), what=attr)
 
     def request(self, message: tuple, what: str, arguments=None):
         """Send one request and serve the sandbox's callbacks until its answer arrives."""
+        if what in self.hung:
+            raise SandboxFailure(
+                f"{what} was not run again: an earlier call did not finish within "
+                f"{self.call_timeout:g} s (an infinite loop?)"
+            )
         if self.pid is None:
             self._start()
         generation = self.pid
@@ -322,6 +332,7 @@ class Sandbox:
             return _recv(self.sock)
         except TimeoutError:
             self.stop()
+            self.hung.add(what)
             raise SandboxFailure(
                 f"{what} did not finish within {self.call_timeout:g} s (an infinite loop?)"
             ) from None

@@ -1,0 +1,139 @@
+"""The repository's promises to learners and instructors, checked on the real files.
+
+1. every kata test passes on solutions/;
+2. every kata test fails on the untouched stubs (no test is vacuous);
+3. (tests/test_catalogue.py) every catalogued mistake is rejected;
+4. the learner's path works with solutions/ removed, and copying a solution in makes it pass;
+5. the manifest, the folders and the README's table agree.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grading.export import export_student_copy
+from harness import manifest
+
+KATAS = manifest.load()
+KATA_IDS = [kata.id for kata in KATAS]
+
+
+@pytest.fixture(scope="module")
+def solution_run(worker):
+    return worker.run(KATA_IDS, manifest.SOLUTIONS_DIR, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def stub_run(worker):
+    return worker.run(KATA_IDS, None, timeout=600)
+
+
+@pytest.mark.parametrize("kata_id", KATA_IDS)
+def test_every_kata_test_passes_on_the_solutions(solution_run, kata_id):
+    results = solution_run.for_kata(kata_id)
+    assert results, f"kata {kata_id} has no tests"
+    failed = [r for r in results if not r.passed]
+    assert not failed, "\n---\n".join(f"{r.nodeid}\n{r.message}" for r in failed[:3])
+
+
+@pytest.mark.parametrize("kata_id", KATA_IDS)
+def test_every_kata_test_fails_on_the_untouched_stubs(stub_run, kata_id):
+    results = stub_run.for_kata(kata_id)
+    assert results, f"kata {kata_id} has no tests"
+    vacuous = [r.nodeid for r in results if r.passed]
+    assert not vacuous, f"these tests pass on the untouched stub: {vacuous}"
+
+
+@pytest.mark.parametrize("kata_id", KATA_IDS)
+def test_stub_failures_are_one_short_line_not_a_traceback(stub_run, kata_id):
+    for result in stub_run.for_kata(kata_id):
+        assert "Traceback" not in result.message and len(result.message.splitlines()) <= 3, (
+            f"{result.nodeid} fails on the stub with a long report:\n{result.message}"
+        )
+
+
+@pytest.fixture(scope="module")
+def student_copy(tmp_path_factory):
+    """What an instructor hands out: no solutions/, no repository checks."""
+    destination = tmp_path_factory.mktemp("handout") / "nn-katas"
+    export_student_copy(destination)
+    return destination
+
+
+def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_the_handout_has_no_solutions_and_no_repository_checks(student_copy):
+    assert not (student_copy / "solutions").exists()
+    assert not (student_copy / "tests").exists()
+    assert (student_copy / "katas" / "katas.toml").is_file()
+
+
+def test_learner_path_works_without_solutions(student_copy):
+    result = run_pytest(student_copy, "katas", "-q")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-3000:]  # tests failed; not a usage or collection error
+    assert "error" not in output.lower().split("short test summary")[0].split("FAILURES")[0]
+    assert "is not implemented yet" in output
+
+
+def test_copying_the_solutions_in_makes_every_kata_pass(tmp_path, student_copy):
+    solved = tmp_path / "solved"
+    shutil.copytree(student_copy, solved)
+    for kata in KATAS:
+        for name in kata.files:
+            shutil.copy(manifest.SOLUTIONS_DIR / kata.id / name, solved / "katas" / kata.id / name)
+    result = run_pytest(solved, "katas", "-q")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def test_kata_tests_never_import_solutions():
+    for test_file in manifest.KATAS_DIR.glob("*/test_*.py"):
+        tree = ast.parse(test_file.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            assert not any(n.split(".")[0] == "solutions" for n in names), test_file
+        assert "solutions" not in test_file.read_text().replace("--solutions", ""), test_file
+
+
+def test_manifest_and_folders_agree():
+    ids = [kata.id for kata in KATAS]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids), "kata ids must be unique and ordered"
+    folders = [p for p in manifest.KATAS_DIR.iterdir() if p.is_dir() and p.name.isdigit()]
+    on_disk = sorted(p.name for p in folders)
+    assert on_disk == ids
+    for kata in KATAS:
+        assert kata.points > 0 and kata.title and kata.hints, kata.id
+        assert all(h.strip() and h != "TODO" for h in kata.hints), f"kata {kata.id} hints"
+        assert (kata.folder / "README.md").is_file(), kata.id
+        assert list(kata.folder.glob("test_*.py")), kata.id
+        for name in kata.files:
+            assert (kata.folder / name).is_file(), f"katas/{kata.id}/{name}"
+            solution = manifest.SOLUTIONS_DIR / kata.id / name
+            assert solution.is_file(), f"solutions/{kata.id}/{name}"
+
+
+def test_readme_table_matches_the_manifest():
+    readme = manifest.README_PATH.read_text()
+    table = manifest.readme_table(KATAS)
+    assert f"{manifest.TABLE_START}\n{table}\n{manifest.TABLE_END}" in readme, (
+        "README.md's kata table is out of date: run `python -m harness.manifest`"
+    )
