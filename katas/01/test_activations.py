@@ -233,7 +233,7 @@ def finite_arrays(dtype):
 # One property test for all eight functions: hypothesis costs a few milliseconds per example,
 # so each drawn x is checked against torch for every function at once. No shrinking: the
 # first failing x is reported as it is, at once (shrinking arrays takes seconds).
-@settings(max_examples=30, phases=[Phase.explicit, Phase.generate])
+@settings(max_examples=20, phases=[Phase.explicit, Phase.generate])
 @given(data=st.data())
 def test_property_all_functions_match_torch(data):
     dtype = data.draw(st.sampled_from(DTYPES), label="dtype")

@@ -1,0 +1,36 @@
+"""Kata 02 quiz: fill in each answer, then run `pytest katas/02 -rP` to check it and read why.
+
+Numbers are plain Python numbers (1, 0.5, 12). Choices are one letter as a string ("a").
+You can measure the numeric answers with your own numerical_derivative.
+"""
+
+# Q1. At some point x, a function has f'(x) = 3. What does that tell you?
+#   "a": f(x) = 3
+#   "b": f is three times larger than x
+#   "c": near that x, nudging the input by a small amount e changes the output by about 3 * e
+#   "d": the area under f up to x is 3
+DERIVATIVE_MEANS = ""
+
+# Q2. f(x) = x**3. The input moves from x = 2 to x = 2.001. By about how much does the output
+# change? Answer with the derivative, without computing f(2.001) - f(2). (a number)
+NUDGE_CHANGE = None
+
+# Q3. The error of an estimate shrinks like h**p as the step h shrinks. What is p for the
+# central difference (f(x + h) - f(x - h)) / (2h)? (a whole number)
+CENTRAL_ORDER = None
+
+# Q4. ...and what is p for the forward difference (f(x + h) - f(x)) / h? (a whole number)
+FORWARD_ORDER = None
+
+# Q5. Take a central-difference estimate with h = 0.01, then another with h = 0.005. The error
+# (estimate minus the true derivative) gets divided by about how much? (a number; measure it
+# with your numerical_derivative on np.sin at x = 1, where the true derivative is np.cos(1))
+CENTRAL_ERROR_RATIO_WHEN_H_HALVES = None
+
+# Q6. If a smaller h means a smaller error, why not use h = 1e-15?
+#   "a": f(x + h) and f(x - h) then agree in almost every digit, so their difference is
+#        mostly rounding error, and dividing by the tiny 2h magnifies it
+#   "b": it would be slower to compute
+#   "c": by definition a central difference needs h of at least 1e-5
+#   "d": no reason: h = 1e-15 would be more accurate
+TINY_H = ""

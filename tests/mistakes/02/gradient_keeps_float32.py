@@ -1,0 +1,20 @@
+"""numerical_gradient builds its result with np.zeros_like(x): float32 in, float32 out."""
+
+TARGET = "derivatives.py"
+CAUGHT_BY = "returned dtype float32, expected float64"
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-5):
+    point = np.array(x, dtype=np.float64)
+    grad = np.zeros_like(x)
+    for i in np.ndindex(point.shape):
+        old = point[i]
+        point[i] = old + h
+        up = f(point)
+        point[i] = old - h
+        down = f(point)
+        point[i] = old
+        grad[i] = (up - down) / (2 * h)
+    return grad

@@ -1,0 +1,17 @@
+"""numerical_gradient perturbs x itself and never puts the values back."""
+
+TARGET = "derivatives.py"
+CAUGHT_BY = "numerical_gradient(f, x) changed x"
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        up = f(x)
+        x[i] -= 2 * h
+        down = f(x)
+        grad[i] = (up - down) / (2 * h)
+    return grad
