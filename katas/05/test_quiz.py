@@ -39,7 +39,7 @@ def _check_choice(name: str, question: str, digest: str, hint: str, explanation:
     value = _answer(name, question)
     check_true(
         isinstance(value, str) and len(value.strip()) == 1,
-        f"{question}: {name} = {value!r}: answer with one letter as a string, e.g. \"b\"",
+        f'{question}: {name} = {value!r}: answer with one letter as a string, e.g. "b"',
     )
     got = hashlib.sha256((SALT + value.strip().lower()).encode()).hexdigest()
     check_true(got == digest, f"{question}: {name} = {value!r} is not right yet.", hint)

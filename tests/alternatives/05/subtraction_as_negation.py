@@ -1,0 +1,11 @@
+"""Subtraction built from addition and negation, as micrograd does: a - b = a + (-b)."""
+
+TARGET = "autograd.py"
+
+
+def _sub(self, other):
+    other = other if isinstance(other, Value) else Value(other)
+    return self + (-other)
+
+
+Value.__sub__ = _sub
