@@ -121,6 +121,11 @@ def row(score: KataScore) -> tuple[str, ...]:
     )
 
 
+def status_text(score: KataScore) -> str:
+    """The status, marked when the kata has a problem that is explained under the table."""
+    return score.status + (" (!)" if score.problem else "")
+
+
 def next_step_lines(scores: Sequence[KataScore]) -> list[str]:
     upcoming = scoring.next_kata(scores)
     if upcoming is None:
@@ -152,7 +157,7 @@ def print_progress(scores: Sequence[KataScore]) -> None:
     if use_rich():
         _rich_progress(scores, fraction, summary)
         return
-    rows = [COLUMNS] + [row(s) for s in scores]
+    rows = [COLUMNS] + [row(s)[:-1] + (status_text(s),) for s in scores]
     widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
     for r in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip())
@@ -179,7 +184,7 @@ def _rich_progress(scores: Sequence[KataScore], fraction: float, summary: str) -
     for score in scores:
         *cells, status = row(score)
         style = "red" if score.problem else STATUS_STYLE[status]
-        table.add_row(*cells, Text(status + (" (!)" if score.problem else ""), style=style))
+        table.add_row(*cells, Text(status_text(score), style=style))
     console.print(table)
     for line in problem_lines(scores):
         console.print(Text(line, style="red"))

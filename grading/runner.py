@@ -15,6 +15,10 @@ from harness.manifest import KATAS_DIR
 
 SECONDS_PER_KATA = 60  # long enough for any correct solution, short enough to wait out a hang
 
+# anyio (installed with watchfiles) registers a pytest plugin that no kata uses; loading it,
+# with pytest rewriting the asserts of the whole anyio package, was most of each run's startup.
+PYTEST_EXTRA = ("-p", "no:anyio")
+
 
 def run_katas(
     kata_ids: Sequence[str],
@@ -41,6 +45,7 @@ def run_katas(
             pending,
             source_root,
             timeout=seconds_per_kata * len(pending),
+            extra=PYTEST_EXTRA,
             prepare_child=_quieter_hypothesis,
             on_result=collect,
         )
