@@ -9,7 +9,8 @@ import hashlib
 import numpy as np
 import torch
 
-from harness import check_close, check_true, fail, learner_module
+from harness import check_true, fail, learner_module
+from harness.learner import display_path
 
 quiz = learner_module(__file__, "quiz")
 
@@ -21,7 +22,8 @@ def _answer(name: str):
     __tracebackhide__ = True
     value = getattr(quiz, name)
     if value is None or (isinstance(value, str) and not value.strip()):
-        fail(f"{name} is not answered yet: replace None in katas/08/quiz.py with your answer")
+        where = display_path(quiz.path)
+        fail(f"{name} is not answered yet: replace None in {where} with your answer")
     return value
 
 
@@ -30,13 +32,13 @@ def _check_choice(name: str, digest: str, explanation: str) -> None:
     value = _answer(name)
     check_true(
         isinstance(value, str) and len(value.strip()) == 1,
-        f"{name} = {value!r}: answer with one letter as a string, e.g. \"b\"",
+        f'{name} = {value!r}: answer with one letter as a string, e.g. "b"',
     )
     got = hashlib.sha256((SALT + value.strip().lower()).encode()).hexdigest()
     check_true(
         got == digest,
         f"{name} = {value!r} is not right yet.",
-        "re-read the question in katas/08/quiz.py and the kata's README, then try again",
+        f"re-read the question in {display_path(quiz.path)} and the kata's README, then try again",
     )
     print(f"{name}: right. {explanation}")
 
@@ -78,15 +80,13 @@ def test_two_steps_without_zero_grad():
         isinstance(value, (int, float)) and not isinstance(value, bool),
         f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = {value!r}: answer with a number",
     )
-    # rtol 1e-6, not float64's 1e-10: a value pasted from a float32 torch run is a right answer.
-    check_close(
-        "W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD",
-        {"w0": 2.0, "lr": 0.1, "steps": 2},
-        w.item(),
-        value,
+    # Not check_close: its message would print torch's answer. rtol 1e-6, not float64's 1e-10,
+    # so that a value pasted from a float32 torch run counts as right.
+    check_true(
+        np.isclose(value, w.item(), rtol=1e-6, atol=1e-6),
+        f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = {value!r} is not right yet "
+        f"(w0 = 2.0, lr = 0.1, two steps, no zero_grad).",
         "the second backward() ADDS 2*w to the gradient the first one left in w.grad",
-        rtol=1e-6,
-        atol=1e-6,
     )
     print(f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD: right. {W_EXPLANATION}")
 
@@ -126,15 +126,13 @@ def test_step_from_hand_made_gradient():
         and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value),
         f"P_AFTER_HAND_MADE_GRAD = {value!r}: answer with a list of two numbers, e.g. [1.5, -2.0]",
     )
-    # rtol 1e-6: a value pasted from a float32 torch run is a right answer.
-    check_close(
-        "P_AFTER_HAND_MADE_GRAD",
-        {"p": np.array([1.0, 2.0]), "grad": np.array([10.0, -10.0]), "lr": 0.1},
-        p.detach().numpy(),
-        np.asarray(value, dtype=np.float64),
+    # Not check_close: its message would print torch's answer. rtol 1e-6: a value pasted from
+    # a float32 torch run counts as right.
+    check_true(
+        np.allclose(np.asarray(value, dtype=np.float64), p.detach().numpy(), rtol=1e-6, atol=1e-6),
+        f"P_AFTER_HAND_MADE_GRAD = {value!r} is not right yet "
+        f"(p = [1.0, 2.0], p.grad = [10.0, -10.0], lr = 0.1).",
         "plain SGD: p <- p - lr * p.grad, element by element",
-        rtol=1e-6,
-        atol=1e-6,
     )
     print(f"P_AFTER_HAND_MADE_GRAD: right. {P_EXPLANATION}")
 

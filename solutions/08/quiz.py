@@ -13,7 +13,9 @@ of every answer you got right. You may run torch to check a number, but predict 
 #   d) It resets the learning rate.
 ZERO_GRAD_WHY = "c"
 
-# Question 2 (number). w = torch.tensor(2.0, requires_grad=True); opt = torch.optim.SGD([w], lr=0.1)
+# Question 2 (number).
+#     w = torch.tensor(2.0, requires_grad=True)
+#     opt = torch.optim.SGD([w], lr=0.1)
 # A buggy loop runs two steps WITHOUT zero_grad:
 #     loss = w**2; loss.backward(); opt.step()      (twice)
 # What is w.item() after the two steps?
@@ -26,7 +28,9 @@ W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 0.88
 #   d) Nothing: it calls backward() itself to get fresh gradients.
 STEP_READS = "a"
 
-# Question 4 (numbers). p = torch.tensor([1.0, 2.0], requires_grad=True); opt = torch.optim.SGD([p], lr=0.1)
+# Question 4 (numbers).
+#     p = torch.tensor([1.0, 2.0], requires_grad=True)
+#     opt = torch.optim.SGD([p], lr=0.1)
 # No forward pass, no loss, no backward(): you set the gradient by hand,
 #     p.grad = torch.tensor([10.0, -10.0])
 # and call opt.step(). What is p now? Answer with a list of two numbers.
