@@ -486,6 +486,30 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     limit = _current_address_space() + MEMORY_LIMIT
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     torch.set_num_threads(1)
+    sys.addaudithook(_refuse_side_effects)  # last: it cannot be removed, and applies from here
+
+
+# Graded code computes; it has no business changing files, starting programs or signalling
+# processes. Audit hooks are no full sandbox, but with the resource limits above and the judge
+# in another process they close the easy ways to forge or destroy results.
+_REFUSED_EVENTS = {
+    "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
+    "subprocess.Popen", "os.kill", "os.killpg", "os.remove", "os.rename", "os.rmdir",
+    "os.truncate", "os.chmod", "os.chown", "os.link", "os.symlink", "os.mkdir", "os.utime",
+    "shutil.rmtree", "shutil.move", "ctypes.dlopen", "ctypes.dlsym", "socket.connect",
+    "socket.bind", "pty.spawn",
+}  # fmt: skip
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def _refuse_side_effects(event: str, args: tuple) -> None:
+    if event == "open":
+        _, mode, flags = args
+        writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False
+        if writes or (isinstance(flags, int) and flags & _WRITE_FLAGS):
+            raise PermissionError(f"graded code may not write files ({args[0]!r})")
+    elif event in _REFUSED_EVENTS:
+        raise PermissionError(f"graded code may not do this: {event}")
 
 
 def _current_address_space() -> int:
