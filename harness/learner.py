@@ -137,6 +137,7 @@ def _last_line_in(error: BaseException, path: Path) -> int | None:
 _guarded_call: list[str] = []  # the learner function being run, if any
 
 
+@functools.cache
 def _autograd_allowed(kata_id: str) -> bool:
     from harness import manifest
 

@@ -65,6 +65,10 @@ def source_root(config: pytest.Config) -> Path | None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    import torch
+
+    # The katas' tensors are tiny: one thread is faster, and safe in forked children.
+    torch.set_num_threads(1)
     settings.load_profile("katas")
     learner.configure(source_root(config))
     if config.getoption("sandbox"):

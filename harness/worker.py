@@ -19,6 +19,10 @@ from harness.manifest import ROOT
 
 def serve() -> None:
     engine.warm_up()
+    # torch imports its compiler the first time any optimizer is built; in a worker that
+    # serves many runs, pay for that once here rather than in every child.
+    import torch._dynamo  # noqa: F401
+
     for line in sys.stdin:
         request = json.loads(line)
         source = request.get("source")
