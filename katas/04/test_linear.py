@@ -1,5 +1,7 @@
 """Tests for kata 04: the linear layer. Torch is the judge: F.linear, autograd and nn.Linear."""
 
+import functools
+
 import numpy as np
 import pytest
 import torch
@@ -65,6 +67,19 @@ def torch_backward(x, W, grad_out):
     return as_numpy(xt.grad), as_numpy(Wt.grad), as_numpy(bt.grad)
 
 
+def _never_raises(make_hint):
+    """A hint picked from the learner's answer; an answer too odd to inspect gets no hint."""
+
+    @functools.wraps(make_hint)
+    def safe(*args):
+        try:
+            return make_hint(*args)
+        except Exception:  # the learner may return anything; check_close reports it
+            return ""
+
+    return safe
+
+
 # --- forward -------------------------------------------------------------------------------------
 
 
@@ -72,6 +87,18 @@ def _check_forward(x, W, b):
     __tracebackhide__ = True
     expected = torch_forward(x, W, b)
     got = mod.linear_forward(x, W, b)
+    check_close(
+        "linear_forward",
+        {"x": x, "W": W, "b": b},
+        expected,
+        got,
+        _forward_hint(x, b, expected, got),
+        dtype=x.dtype,
+    )
+
+
+@_never_raises
+def _forward_hint(x, b, expected, got):
     shape_ok = got is not None and np.shape(got) == expected.shape
     if shape_ok and np.asarray(got).dtype != x.dtype:
         hint = DTYPE_HINT
@@ -86,7 +113,7 @@ def _check_forward(x, W, b):
         )
     else:
         hint = "y = x @ W.T + b: multiply by W transposed, then add the bias to every row"
-    check_close("linear_forward", {"x": x, "W": W, "b": b}, expected, got, hint, dtype=x.dtype)
+    return hint
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
@@ -104,7 +131,7 @@ def test_linear_forward_large_values(dtype):
     _check_forward(x, W, b)
 
 
-@settings(max_examples=25, phases=NO_EXPLAIN, report_multiple_bugs=False)
+@settings(max_examples=15, phases=NO_EXPLAIN, report_multiple_bugs=False)
 @given(
     lead=st.lists(st.integers(0, 3), max_size=3),
     n_in=st.integers(1, 6),
@@ -121,6 +148,7 @@ def test_linear_forward_any_shape(lead, n_in, n_out, bias, dtype, seed):
 # --- backward ------------------------------------------------------------------------------------
 
 
+@_never_raises
 def _hint_grad_x(got, x, W):
     if got is not None and np.shape(got) == x.shape and np.asarray(got).dtype != x.dtype:
         return DTYPE_HINT
@@ -132,6 +160,7 @@ def _hint_grad_x(got, x, W):
     return "dL/dx[..., i] = sum_j grad_out[..., j] * W[j, i]: which product is that?"
 
 
+@_never_raises
 def _hint_grad_W(got, W, lead):
     shape = np.shape(got) if got is not None else None
     if shape == W.shape and np.asarray(got).dtype != W.dtype:
@@ -149,6 +178,7 @@ def _hint_grad_W(got, W, lead):
     )
 
 
+@_never_raises
 def _hint_grad_b(got, lead, W):
     if got is not None and np.shape(got) == W.shape[:1] and np.asarray(got).dtype != W.dtype:
         return DTYPE_HINT
@@ -214,7 +244,7 @@ def test_linear_backward(name, lead, n_in, n_out, dtype):
     _check_backward(x, W, grad_out)
 
 
-@settings(max_examples=25, phases=NO_EXPLAIN, report_multiple_bugs=False)
+@settings(max_examples=15, phases=NO_EXPLAIN, report_multiple_bugs=False)
 @given(
     lead=st.lists(st.integers(0, 3), max_size=3),
     n_in=st.integers(1, 6),
@@ -234,9 +264,10 @@ def test_linear_backward_any_shape(lead, n_in, n_out, dtype, seed):
 # dozens of standard errors. The seeds are fixed, so a run is repeatable.
 
 # (in_features, out_features): the first gives b a large sample, the second W a wide fan-in.
-INIT_SHAPES = [(9, 100_000), (100, 5_000)]
+INIT_SHAPES = [(9, 50_000), (100, 5_000)]
 SIGMAS = 6.0  # allowance in standard errors; a correct init falls outside it with p < 2e-9
 KS_ALPHA = 1e-6  # false alarm rate of the two-sample Kolmogorov-Smirnov test
+KS_SAMPLE = 100_000  # values compared; a normal with the right variance is 5x past the threshold
 
 
 def _call_init(n_in, n_out, seed):
@@ -268,17 +299,18 @@ def _call_init(n_in, n_out, seed):
     return call, W, b
 
 
-def _torch_linear(n_in, n_out, seed):
+@functools.cache
+def _torch_linear(n_in, n_out):
     """A default torch.nn.Linear's (W, b) as float64 arrays; torch's global seed is left alone."""
     with torch.random.fork_rng():
-        torch.manual_seed(seed)
+        torch.manual_seed(0)
         layer = torch.nn.Linear(n_in, n_out, dtype=torch.float64)
     return as_numpy(layer.weight), as_numpy(layer.bias)
 
 
 def test_init_linear_shapes_and_dtype():
     call, W, b = _call_init(3, 5, seed=0)
-    tw, tb = _torch_linear(3, 5, seed=0)
+    tw, tb = _torch_linear(3, 5)
     check_true(W.shape == tw.shape and b.shape == tb.shape, f"{call}: shapes differ from torch's.")
 
 
@@ -308,7 +340,7 @@ def test_init_linear_draws_from_rng():
 def test_init_linear_bounds(n_in, n_out):
     call, W, b = _call_init(n_in, n_out, seed=1)
     k = 1.0 / np.sqrt(n_in)
-    tw, tb = _torch_linear(n_in, n_out, seed=1)
+    tw, tb = _torch_linear(n_in, n_out)
     for name, got, ref in (("W", W, tw), ("b", b, tb)):
         outside = np.abs(got) > k
         if np.any(outside):
@@ -341,7 +373,7 @@ def _variance_hint(name, var, n_in, n_out):
 def test_init_linear_mean_and_variance(n_in, n_out, name):
     call, W, b = _call_init(n_in, n_out, seed=2)
     got = (W if name == "W" else b).astype(np.float64).ravel()
-    ref = _torch_linear(n_in, n_out, seed=2)[0 if name == "W" else 1].ravel()
+    ref = _torch_linear(n_in, n_out)[0 if name == "W" else 1].ravel()
     k = 1.0 / np.sqrt(n_in)
     n = got.size
     # U(-k, k): mean 0, variance k²/3, fourth central moment k⁴/5.
@@ -389,10 +421,10 @@ def _quantiles(values):
 def test_init_linear_matches_torch_distribution(n_in, n_out):
     """The whole shape of the distribution, against torch.nn.Linear's own draw of the same shape."""
     call, W, b = _call_init(n_in, n_out, seed=3)
-    tw, tb = _torch_linear(n_in, n_out, seed=3)
+    tw, tb = _torch_linear(n_in, n_out)
     for name, got, ref in (("W", W, tw), ("b", b, tb)):
-        got = got.astype(np.float64).ravel()[:200_000]
-        ref = ref.ravel()[:200_000]
+        got = got.astype(np.float64).ravel()[:KS_SAMPLE]
+        ref = ref.ravel()[:KS_SAMPLE]
         distance = _ks_two_sample(got, ref)
         n, m = got.size, ref.size
         critical = np.sqrt(-0.5 * np.log(KS_ALPHA / 2) * (n + m) / (n * m))
