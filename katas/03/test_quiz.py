@@ -62,6 +62,14 @@ EXPLAIN_NUMBERS = {
 }
 
 
+NUMBER_HINTS = {
+    "H_1": "compute tanh(0.3 * 10 + 0.3) with math.tanh; the notes' 0.8 is a rounded guess",
+    "H_2": "a_2 = 0.3 * h_1 + 0.3 with the true h_1, then tanh; the notes' 0.4 is a guess",
+    "DH2_DX": "multiply tanh'(a_2) * 0.3 * tanh'(a_1) * 0.3, with tanh'(a) = 1 - tanh(a)**2 "
+    "evaluated at the pre-activations a_1 = 3.3 and a_2, not at the outputs",
+}
+
+
 @pytest.mark.parametrize("name", list(EXPLAIN_NUMBERS))
 def test_numbers_of_the_seed_chain(name):
     question, explanation = EXPLAIN_NUMBERS[name]
@@ -74,8 +82,7 @@ def test_numbers_of_the_seed_chain(name):
         {"x": 10.0, "weights": [0.3, 0.3], "biases": [0.3, 0.3], "activation": "tanh"},
         np.float64(expected),
         got,
-        hint=f"{question}: compute it exactly (math.tanh), do not trust the notes' rounded "
-        "guesses; for the gradient, tanh' goes at the pre-activation a_k",
+        hint=NUMBER_HINTS[name],
         rtol=QUIZ_RTOL,
         atol=0.0,
     )
