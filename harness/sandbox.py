@@ -25,6 +25,7 @@ import struct
 import sys
 import tempfile
 import types
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -318,12 +319,18 @@ class Sandbox:
             raise
         if reply[0] == "error":
             raise _rebuild_error(*reply[1:])
-        _, result, states = reply
+        _, result, states, raised_warnings = reply
         if arguments is not None and states:
             originals = _mutables(arguments, [], set())
             for target, state in zip(originals, states, strict=True):
                 if state is not None:
                     _apply_state(target, state, originals, self.decoder)
+        for category, message in raised_warnings:
+            # Warned again here, so a test that turns warnings into errors sees them.
+            kind = getattr(builtins, category, None)
+            if not (isinstance(kind, type) and issubclass(kind, Warning)):
+                kind = UserWarning
+            warnings.warn(message, kind, stacklevel=2)
         return self.decoder.decode(result)
 
     def _receive(self, what: str) -> bytes:
@@ -547,6 +554,15 @@ def _unpickle(payload: bytes, sock, objects):
 
 
 def _answer(sock, message, objects):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reply = _run_request(sock, message, objects)
+    if reply[0] == "ok":
+        reply += ([(type(w.message).__name__, str(w.message)[:500]) for w in caught[:20]],)
+    return reply
+
+
+def _run_request(sock, message, objects):
     encoder = _Encoder(objects)
     try:
         kind = message[0]
