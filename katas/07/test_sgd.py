@@ -120,7 +120,9 @@ def during(what):
     try:
         yield
     except pytest.fail.Exception as failure:
-        fail(f"{what}: {failure.msg}")
+        failure.msg = f"{what}: {failure.msg}"  # the same failure, with its context in front
+        failure.args = (failure.msg,)
+        raise
 
 
 def tolerances(dtype, expected):
