@@ -156,15 +156,17 @@ def check_trajectory(
 ):
     """Call sgd_step once per entry of grad_steps, checking everything against torch each time."""
     __tracebackhide__ = True
-    history = torch_sgd(params0, grad_steps, lrs, options, buffers0)
-    params = [np.array(p, dtype=dtype) for p in params0]
+    params0 = [np.array(p, dtype=dtype) for p in params0]
+    grad_steps = [[np.array(g, dtype=dtype) for g in grads] for grads in grad_steps]
+    history = torch_sgd(params0, grad_steps, lrs, options, buffers0)  # torch in the same dtype
+    params = [p.copy() for p in params0]
     held = list(params)  # the arrays a model would hold: they must be the ones that change
     passed = []  # (call, index, the grad array passed in, a copy of it)
     buffers = buffers0
     n = len(grad_steps)
     shown = {"lr": None, **{k: v for k, v in options.items() if v != DEFAULTS[k]}}
     for call, (lr, step_grads) in enumerate(zip(lrs, grad_steps, strict=True), start=1):
-        grads = [np.array(g, dtype=dtype) for g in step_grads]
+        grads = [g.copy() for g in step_grads]
         before = [p.copy() for p in params]
         passed += [(call, i, g, g.copy()) for i, g in enumerate(grads)]
         shown["lr"] = lr
