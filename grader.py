@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"grader.py: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130  # Ctrl-C: the learner asked to stop, a traceback would only be noise
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from harness.manifest import KATAS_DIR, Kata
 
+WAKE_MS = 500
+
 
 def kata_of_path(path: Path, katas: list[Kata]) -> Kata | None:
     try:
@@ -60,22 +62,31 @@ def watch(katas: list[Kata], show_report: Callable[[Kata], None]) -> int:
 
     # Reports must reach a pipe or a log as soon as they are printed, not when a buffer fills.
     sys.stdout.reconfigure(line_buffering=True)
-    engine.warm_up()
-    current = most_recently_saved(katas)
     try:
+        engine.warm_up()
+        saves = watchfiles.watch(
+            KATAS_DIR,
+            watch_filter=is_python_file,
+            # Ctrl-C ends the loop instead of raising through watchfiles.
+            raise_interrupt=False,
+            # An empty batch every WAKE_MS: the first one tells that the watcher is running,
+            # so a file saved while the first report is being made is not missed.
+            yield_on_timeout=True,
+            rust_timeout=WAKE_MS,
+        )
+        current = newest_saved(next(saves), katas) or most_recently_saved(katas)
         progress.clear_screen()
         show_report(current)
         _waiting()
-        # raise_interrupt=False: Ctrl-C ends the loop instead of raising through watchfiles.
-        for changes in watchfiles.watch(
-            KATAS_DIR, watch_filter=is_python_file, raise_interrupt=False
-        ):
+        for changes in saves:
+            if not changes:
+                continue
             current = newest_saved(changes, katas) or current
             progress.clear_screen()
             show_report(current)
             _waiting()
-    except KeyboardInterrupt:
-        pass  # Ctrl-C during a test run: the forked child gets it too and ends
+    except (KeyboardInterrupt, StopIteration):
+        pass  # Ctrl-C, perhaps during a test run: the forked child gets it too and ends
     print("\nStopped watching.", flush=True)
     return 0
 
