@@ -80,7 +80,9 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
         )
     try:
         got_array = np.asarray(got)
-    except Exception:  # an object numpy cannot hold
+    except Exception:  # an object numpy cannot hold, such as a ragged list
+        got_array = None
+    if got_array is None:  # failing outside the except keeps the report free of a traceback
         fail(_report(function, inputs, expected, got, "did not return an array.", hint))
     if (
         got_array.dtype == object

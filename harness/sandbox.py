@@ -98,9 +98,13 @@ class _Encoder:
     def __init__(self, objects: dict[int, object]):
         self.objects = objects
 
+    def register(self, value) -> int:
+        """Keep ``value`` here under a key, so the judge's copy and this one stay one object."""
+        self.objects[id(value)] = value
+        return id(value)
+
     def handle(self, value) -> tuple:
-        key = id(value)
-        self.objects[key] = value
+        key = self.register(value)
         named = isinstance(value, (type, types.FunctionType, types.MethodType))
         label = getattr(value, "__name__", None) if named else None
         return ("handle", key, str(label or type(value).__name__))
@@ -124,17 +128,18 @@ class _Encoder:
         if isinstance(value, torch.Tensor):
             return ("tensor", _encode_array(value.detach().cpu().numpy()), value.requires_grad)
         if isinstance(value, np.ndarray) and value.dtype.kind in "biufc":
-            return ("ndarray", _encode_array(value))
+            return ("ndarray", _encode_array(value), self.register(value))
         if isinstance(value, np.generic) and value.dtype.kind in "biufc":
             return ("scalar", _encode_array(np.asarray(value)))
-        if isinstance(value, (list, tuple)) and kind in (list, tuple):
-            items = [self.encode(item, depth + 1) for item in value]
-            return ("list" if kind is list else "tuple", items)
+        if kind is tuple:
+            return ("tuple", [self.encode(item, depth + 1) for item in value])
+        if kind is list:
+            return ("list", [self.encode(item, depth + 1) for item in value], self.register(value))
         if kind is dict:
-            return (
-                "dict",
-                [(self.encode(k, depth + 1), self.encode(v, depth + 1)) for k, v in value.items()],
-            )
+            items = [
+                (self.encode(k, depth + 1), self.encode(v, depth + 1)) for k, v in value.items()
+            ]
+            return ("dict", items, self.register(value))
         return self.handle(value)
 
 
@@ -152,15 +157,16 @@ class _Decoder:
             tensor = torch.from_numpy(_decode_array(value[1]))
             return tensor.requires_grad_(value[2]) if tensor.is_floating_point() else tensor
         if tag == "ndarray":
-            return _decode_array(value[1])
+            return self.sandbox.twin(value[2], _decode_array(value[1]))
         if tag == "scalar":
             return _decode_array(value[1])[()]
         if tag == "list":
-            return [self.decode(item) for item in value[1]]
+            return self.sandbox.twin(value[2], [self.decode(item) for item in value[1]])
         if tag == "tuple":
             return tuple(self.decode(item) for item in value[1])
         if tag == "dict":
-            return {self.decode(k): self.decode(v) for k, v in value[1]}
+            items = {self.decode(k): self.decode(v) for k, v in value[1]}
+            return self.sandbox.twin(value[2], items)
         if tag == "handle":
             return RemoteObject(self.sandbox, value[1], value[2])
         if tag == "notimplemented":
@@ -254,21 +260,30 @@ def _apply_state(target, state, originals: list, decoder: _Decoder) -> None:
 
 
 class _Pickler(pickle.Pickler):
-    """Judge to sandbox: everything by value, except handles and the tests' own functions."""
+    """Judge to sandbox: by value, except handles, twins and the tests' own functions."""
 
-    def __init__(self, file, callbacks: dict[int, object]):
+    def __init__(self, file, sandbox: Sandbox):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.callbacks = callbacks
+        self.sandbox = sandbox
 
     def persistent_id(self, obj):
         if isinstance(obj, RemoteObject):
+            if object.__getattribute__(obj, "_generation") != self.sandbox.generation:
+                raise SandboxFailure(
+                    "a learner object from before the learner's process restarted was reused"
+                )
             return ("handle", object.__getattribute__(obj, "_key"))
         if isinstance(obj, types.FunctionType) and not str(obj.__module__).startswith(
             TRUSTED_MODULES
         ):
             # A function from a test runs in the judge when the learner's code calls it.
-            self.callbacks[id(obj)] = obj
+            self.sandbox.callbacks[id(obj)] = obj
             return ("callback", id(obj))
+        key = self.sandbox.twin_keys.get(id(obj))
+        if key is not None and self.sandbox.twins.get(key) is obj:
+            # The sandbox's twin of this object is updated to this content, in place.
+            snapshot = np.array(obj) if isinstance(obj, np.ndarray) else type(obj)(obj)
+            return ("twin", key, snapshot)
         return None
 
 
@@ -281,12 +296,39 @@ class Sandbox:
         self.sock: socket.socket | None = None
         self.callbacks: dict[int, object] = {}
         self.decoder = _Decoder(self)
+        self.generation = 0  # which sandbox process handles and twins belong to
+        # Arrays, lists and dicts that crossed over: the judge's object for each sandbox key,
+        # so that one object stays one object on both sides (aliasing means the same here
+        # as in a learner's own run).
+        self.twins: dict[int, object] = {}
+        self.twin_keys: dict[int, int] = {}
         # Functions that once ran out of time: later calls fail at once instead of waiting
         # again, so one endless loop cannot eat the time every other kata needs.
         self.hung: set[str] = set()
 
     def module_attribute(self, kata_folder: Path, module: str, attr: str):
-        return self.request(("attr", str(kata_folder), module, attr), what=attr)
+        value = self.request(("attr", str(kata_folder), module, attr), what=attr)
+        if isinstance(value, RemoteObject):
+            object.__setattr__(value, "_origin", (kata_folder, module, attr))
+        return value
+
+    def twin(self, key: int, value):
+        """The judge's object for sandbox object ``key``, now holding ``value``'s content."""
+        existing = self.twins.get(key)
+        if isinstance(existing, np.ndarray) and isinstance(value, np.ndarray):
+            if existing.shape == value.shape and existing.flags.writeable:
+                np.copyto(existing, value, casting="unsafe")
+                return existing
+        elif isinstance(existing, list) and isinstance(value, list):
+            existing[:] = value
+            return existing
+        elif isinstance(existing, dict) and isinstance(value, dict):
+            existing.clear()
+            existing.update(value)
+            return existing
+        self.twins[key] = value
+        self.twin_keys[id(value)] = key
+        return value
 
     def request(self, message: tuple, what: str, arguments=None):
         """Send one request and serve the sandbox's callbacks until its answer arrives."""
@@ -301,7 +343,7 @@ class Sandbox:
         buffer = io.BytesIO()
         self.callbacks = {}
         try:
-            _Pickler(buffer, self.callbacks).dump(message)
+            _Pickler(buffer, self).dump(message)
         except (pickle.PicklingError, TypeError, AttributeError) as error:
             raise SandboxFailure(
                 f"the test could not send its arguments to {what}: {error}"
@@ -317,14 +359,18 @@ class Sandbox:
             if self.pid == generation:
                 self.stop()
             raise
-        if reply[0] == "error":
-            raise _rebuild_error(*reply[1:])
-        _, result, states, raised_warnings = reply
-        if arguments is not None and states:
+        if arguments is not None and reply[-2]:
             originals = _mutables(arguments, [], set())
-            for target, state in zip(originals, states, strict=True):
+            states, keys = reply[-2], reply[-1]
+            for target, state, key in zip(originals, states, keys, strict=True):
+                if key is not None:
+                    self.twins[key] = target
+                    self.twin_keys[id(target)] = key
                 if state is not None:
                     _apply_state(target, state, originals, self.decoder)
+        if reply[0] == "error":
+            raise _rebuild_error(*reply[1:4])
+        _, result, raised_warnings = reply[:3]
         for category, message in raised_warnings:
             # Warned again here, so a test that turns warnings into errors sees them.
             kind = getattr(builtins, category, None)
@@ -353,7 +399,7 @@ class Sandbox:
         buffer = io.BytesIO()
         try:
             value = function(*self.decoder.decode(args))
-            _Pickler(buffer, self.callbacks).dump(("ok", value))
+            _Pickler(buffer, self).dump(("ok", value))
         except Exception as error:
             buffer = io.BytesIO()
             pickle.dump(("error", type(error).__name__, str(error)), buffer)
@@ -368,6 +414,9 @@ class Sandbox:
             _serve_forever(sandbox_end, workdir)
         sandbox_end.close()
         self.pid, self.sock = pid, judge_end
+        self.generation += 1
+        self.twins.clear()
+        self.twin_keys.clear()
 
     def stop(self) -> str:
         """End the sandbox process (if any) and say how it ended."""
@@ -390,16 +439,32 @@ class Sandbox:
 class RemoteObject:
     """Judge side: an object that lives in the sandbox (a learner function, class or instance)."""
 
-    __slots__ = ("_sandbox", "_key", "_type")
+    __slots__ = ("_sandbox", "_key", "_type", "_generation", "_origin")
 
     def __init__(self, sandbox: Sandbox, key: int, type_name: str):
         object.__setattr__(self, "_sandbox", sandbox)
         object.__setattr__(self, "_key", key)
         object.__setattr__(self, "_type", type_name)
+        object.__setattr__(self, "_generation", sandbox.generation)
+        object.__setattr__(self, "_origin", None)
 
     def _ask(self, message, what, arguments=None):
         sandbox = object.__getattribute__(self, "_sandbox")
+        if object.__getattribute__(self, "_generation") != sandbox.generation:
+            self._refresh(sandbox)
+            message = (message[0], object.__getattribute__(self, "_key"), *message[2:])
         return sandbox.request(message, what, arguments)
+
+    def _refresh(self, sandbox: Sandbox) -> None:
+        """After a restart, look a module's function or class up again in the new process."""
+        origin = object.__getattribute__(self, "_origin")
+        if origin is None:
+            raise SandboxFailure(
+                f"this {self._type_name()} was lost when the learner's process restarted"
+            )
+        fresh = sandbox.module_attribute(*origin)
+        object.__setattr__(self, "_key", object.__getattribute__(fresh, "_key"))
+        object.__setattr__(self, "_generation", sandbox.generation)
 
     def __getattr__(self, name):
         return self._ask(("getattr", object.__getattribute__(self, "_key"), name), name)
@@ -546,53 +611,77 @@ def _unpickle(payload: bytes, sock, objects):
     unpickler = pickle.Unpickler(io.BytesIO(payload))
 
     def persistent_load(pid):
-        kind, key = pid
-        return objects[key] if kind == "handle" else _Callback(sock, key, objects)
+        if pid[0] == "handle":
+            return objects[pid[1]]
+        if pid[0] == "twin":
+            return _update_twin(objects.get(pid[1]), pid[2])
+        return _Callback(sock, pid[1], objects)
 
     unpickler.persistent_load = persistent_load
     return unpickler.load()
 
 
+def _update_twin(original, content):
+    """Sandbox side: the judge changed its copy of ``original``; change it the same way."""
+    try:
+        if isinstance(original, np.ndarray) and original.shape == np.shape(content):
+            np.copyto(original, content, casting="unsafe")
+            return original
+        if isinstance(original, list):
+            original[:] = content
+            return original
+        if isinstance(original, dict):
+            original.clear()
+            original.update(content)
+            return original
+    except (ValueError, TypeError):
+        pass  # a read-only array, say: the judge's content stands on its own
+    return content
+
+
 def _answer(sock, message, objects):
+    """Sandbox side: run one request; any exception from the learner's code is an answer too."""
+    encoder = _Encoder(objects)
+    originals = []  # the mutable arguments as they were passed, before the call
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        reply = _run_request(sock, message, objects)
+        try:
+            reply = ("ok", encoder.encode(_run_request(message, objects, originals)))
+        except BaseException as error:  # anything at all, SystemExit included
+            reply = _describe_error(error)
     if reply[0] == "ok":
         reply += ([(type(w.message).__name__, str(w.message)[:500]) for w in caught[:20]],)
-    return reply
-
-
-def _run_request(sock, message, objects):
-    encoder = _Encoder(objects)
     try:
-        kind = message[0]
-        arguments = None
-        if kind == "attr":
-            _, kata_folder, module, attr = message
-            value = getattr(learner.LearnerModule(Path(kata_folder), module), attr)
-        elif kind == "getattr":
-            value = getattr(objects[message[1]], message[2])
-        elif kind == "setattr":
-            setattr(objects[message[1]], message[2], message[3])
-            value = None
-        elif kind == "call":
-            _, key, args, kwargs = message
-            arguments = (args, kwargs)
-            value = objects[key](*args, **kwargs)
-        elif kind == "method":
-            _, key, name, args = message
-            arguments = args
-            value = getattr(objects[key], name)(*args)
-        else:
-            raise ValueError(f"unknown request {kind!r}")
-        states = []
-        if arguments is not None:
-            originals = _mutables(arguments, [], set())
-            position = {id(item): index for index, item in enumerate(originals)}
-            states = [_state_of(item, encoder, position) for item in originals]
-        return ("ok", encoder.encode(value), states)
-    except BaseException as error:  # the learner's code may raise anything, SystemExit included
-        return _describe_error(error)
+        position = {id(item): index for index, item in enumerate(originals)}
+        states = [_state_of(item, encoder, position) for item in originals]
+        keys = [
+            encoder.register(item) if isinstance(item, (np.ndarray, list, dict)) else None
+            for item in originals
+        ]
+    except BaseException as error:
+        return (*_describe_error(error), [], [])
+    return (*reply, states, keys)
+
+
+def _run_request(message, objects, originals: list):
+    kind = message[0]
+    if kind == "attr":
+        _, kata_folder, module, attr = message
+        return getattr(learner.LearnerModule(Path(kata_folder), module), attr)
+    if kind == "getattr":
+        return getattr(objects[message[1]], message[2])
+    if kind == "setattr":
+        setattr(objects[message[1]], message[2], message[3])
+        return None
+    if kind == "call":
+        _, key, args, kwargs = message
+        originals += _mutables((args, kwargs), [], set())
+        return objects[key](*args, **kwargs)
+    if kind == "method":
+        _, key, name, args = message
+        originals += _mutables(args, [], set())
+        return getattr(objects[key], name)(*args)
+    raise ValueError(f"unknown request {kind!r}")
 
 
 def _describe_error(error: BaseException):

@@ -46,13 +46,18 @@ def entry_id(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
+# "local" is what a learner runs; "sandbox" is how the instructor's grader judges the same code.
+MODES = {"local": [], "sandbox": ["--sandbox"]}
+
+
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("mistake", entries("mistakes"), ids=entry_id)
-def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, worker, tmp_path):
+def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, mode, worker, tmp_path):
     kata_id = mistake.parent.name
     fields = constants(mistake)
     assert "TARGET" in fields and "CAUGHT_BY" in fields, f"{mistake} needs TARGET and CAUGHT_BY"
     source = solutions_with(tmp_path, kata_id, fields["TARGET"], mistake.read_text())
-    run = worker.run([kata_id], source, timeout=120)
+    run = worker.run([kata_id], source, timeout=120, extra=MODES[mode])
     failures = [r for r in run.results if not r.passed]
     assert run.results, f"no kata {kata_id} tests ran: {run.status}"
     assert failures, f"every kata {kata_id} test passed with the mistake {entry_id(mistake)}"
@@ -62,12 +67,13 @@ def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, worker, tmp_p
     )
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("alternative", entries("alternatives"), ids=entry_id)
-def test_correct_alternative_passes(alternative: Path, worker, tmp_path):
+def test_correct_alternative_passes(alternative: Path, mode, worker, tmp_path):
     kata_id = alternative.parent.name
     fields = constants(alternative)
     source = solutions_with(tmp_path, kata_id, fields["TARGET"], alternative.read_text())
-    run = worker.run([kata_id], source, timeout=120)
+    run = worker.run([kata_id], source, timeout=120, extra=MODES[mode])
     failures = [r for r in run.results if not r.passed]
     assert run.results and run.status == "ok", run.status
     assert not failures, "a correct implementation was rejected:\n" + "\n---\n".join(
