@@ -1,9 +1,13 @@
-"""The learner's grader: where you stand, what to do next, and a hint when you are stuck.
+"""The grader: where a learner stands, and a gradebook for an instructor.
 
     python grader.py               progress over every kata, and the next step
     python grader.py 03            kata 03's report: each failing test and its message
     python grader.py hint 03       the next hint for kata 03 (--all, --reset)
     python grader.py watch         re-run the kata you are working on whenever you save
+
+    python grader.py grade SUBMISSIONS --out OUT [-j N] [--timeout S] [--resume]
+    python grader.py gradescope OUT.zip
+    python grader.py export-student DEST
 
 Each command is one ``add_parser`` in ``build_parser`` and one function below it; the heavy
 imports (torch, pytest, rich) happen inside the commands that need them.
@@ -62,7 +66,8 @@ def watch_command(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grader.py",
-        description="Check your kata solutions: progress, one kata's report, hints, watch mode.",
+        description="Check kata solutions: a learner's progress, hints and watch mode; "
+        "an instructor's batch grading, Gradescope bundle and handout.",
         epilog="`python grader.py` alone shows progress; `python grader.py 03` reports kata 03.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="re-run the kata you are editing on every save")
     watch.set_defaults(handler=watch_command)
+
+    from grading import instructor  # grade, gradescope, export-student
+
+    instructor.add_commands(commands)
 
     parser.command_names = set(commands.choices)  # for with_default_command
     return parser

@@ -111,8 +111,12 @@ def pytest_args(kata_ids: Sequence[str], source_root: Path | None, extra: Sequen
     return args + list(extra)
 
 
-def warm_up() -> None:
-    """Import what every run needs once, so that each forked child starts warm and cheap."""
+def warm_up(collect: Sequence[str] = ()) -> None:
+    """Import what every run needs once, so that each forked child starts warm and cheap.
+
+    ``collect`` names katas whose test modules to import here too (a worker that runs them
+    again and again): pytest reuses a test module it finds already imported.
+    """
     import gc
 
     import hypothesis  # noqa: F401
@@ -125,6 +129,18 @@ def warm_up() -> None:
     # One thread: the kata tensors are tiny, and a child forked from a process whose thread
     # pool already started can deadlock.
     torch.set_num_threads(1)
+    if collect:
+        with open(os.devnull, "w") as quiet:
+            saved = os.dup(1), os.dup(2)
+            os.dup2(quiet.fileno(), 1)
+            os.dup2(quiet.fileno(), 2)
+            try:
+                run_in_this_process(collect, None, lambda event: None, ["--collect-only"])
+            finally:
+                os.dup2(saved[0], 1)
+                os.dup2(saved[1], 2)
+                os.close(saved[0])
+                os.close(saved[1])
     # Objects alive now are never garbage; freezing them keeps every child's collections cheap.
     gc.freeze()
 

@@ -13,15 +13,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import engine
+from harness import engine, manifest
 from harness.manifest import ROOT
 
 
 def serve() -> None:
-    engine.warm_up()
     # torch imports its compiler the first time any optimizer is built; in a worker that
     # serves many runs, pay for that once here rather than in every child.
     import torch._dynamo  # noqa: F401
+
+    engine.warm_up(collect=[kata.id for kata in manifest.load()])
 
     for line in sys.stdin:
         request = json.loads(line)
