@@ -154,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130  # Ctrl-C: the learner asked to stop, a traceback would only be noise
+    except BrokenPipeError:
+        # The reader left early (`python grader.py 03 | head`): nothing went wrong here.
+        # Point stdout at /dev/null so that Python's final flush does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

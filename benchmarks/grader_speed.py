@@ -3,14 +3,20 @@
     python benchmarks/grader_speed.py [--repeat N]
 
 Measures, in one run and on a scratch copy of the course with every solution in place:
-``python -c "import torch"``, ``python grader.py`` (every kata) and ``python grader.py 03``.
+``python -c "import torch"``, ``python grader.py`` (every kata) and ``python grader.py 03``,
+and for comparison plain ``pytest`` over the same tests.
 The commands take turns, so a busy machine slows them all alike; each figure is the median.
 Targets: every kata within 2x the bare import, one kata within 1.3x.
+
+Python may cache bytecode (``__pycache__``), as it does by default on a learner's machine:
+without it every run recompiles the harness and the kata tests, while torch's own bytecode
+is installed with it, which would not compare like with like.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -26,6 +32,9 @@ COMMANDS = {
     "python -c 'import torch'": ([sys.executable, "-c", "import torch"], None),
     "python grader.py": ([sys.executable, "grader.py"], 2.0),
     "python grader.py 03": ([sys.executable, "grader.py", "03"], 1.3),
+    # For comparison, what a learner would wait for without the grader.
+    "pytest -q katas": ([sys.executable, "-m", "pytest", "-q", "katas"], None),
+    "pytest -q katas/03": ([sys.executable, "-m", "pytest", "-q", "katas/03"], None),
 }
 
 
@@ -43,9 +52,16 @@ def solved_copy(base: Path) -> Path:
     return base
 
 
+ENVIRONMENT = {
+    name: value
+    for name, value in os.environ.items()
+    if name not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")
+}
+
+
 def seconds(command: list[str], cwd: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, check=True, env=ENVIRONMENT)
     return time.perf_counter() - started
 
 
