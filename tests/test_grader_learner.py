@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -331,9 +332,11 @@ def run_on_a_terminal(tree: Path, *args: str, **env: str) -> str:
 
 def test_colour_on_a_terminal_and_plain_with_no_color(runs):
     kata_id = KATAS[-1].id
-    coloured = run_on_a_terminal(runs["solved"], kata_id)
+    with ThreadPoolExecutor() as pool:  # two independent runs: let them overlap
+        coloured_run = pool.submit(run_on_a_terminal, runs["solved"], kata_id)
+        plain_run = pool.submit(run_on_a_terminal, runs["solved"], kata_id, NO_COLOR="1")
+        coloured, plain = coloured_run.result(), plain_run.result()
     assert "\x1b[" in coloured and f"Kata {kata_id}" in coloured
-    plain = run_on_a_terminal(runs["solved"], kata_id, NO_COLOR="1")
     assert "\x1b[3" not in plain and f"Kata {kata_id}" in plain
 
 
