@@ -53,6 +53,8 @@ def judge(staged: submissions.Staged, settings: Settings, worker: Worker | None)
 
 def results_document(student: str, staged: submissions.Staged, run: engine.Run) -> dict:
     """The student's results in Gradescope's results.json format, plus per-kata points."""
+    for result in run.results:  # name files as the student knows them, not by a scratch path
+        result.message = result.message.replace(f"{staged.root}/", "")
     katas = manifest.load()
     scores = scoring.score_run(katas, run)
     tests = []
@@ -62,14 +64,14 @@ def results_document(student: str, staged: submissions.Staged, run: engine.Run) 
             tests.append(
                 {
                     "name": f"{score.kata.id} {result.name}",
-                    "score": round(each if result.passed else 0.0, 4),
-                    "max_score": round(each, 4),
+                    "score": each if result.passed else 0.0,
+                    "max_score": each,
                     "status": "passed" if result.passed else "failed",
                     "output": scoring.first_lines(result.message, 12) if not result.passed else "",
                 }
             )
     status = describe_status(staged, run, scores)
-    total = round(sum(s.points_earned for s in scores), 4)
+    total = round(sum(test["score"] for test in tests), 6)
     lines = [f"{s.kata.id} {s.kata.title}: {s.points_earned:.2f}/{s.kata.points}" for s in scores]
     return {
         "score": total,
@@ -79,7 +81,7 @@ def results_document(student: str, staged: submissions.Staged, run: engine.Run) 
         "extra_data": {
             "student": student,
             "status": status,
-            "katas": {s.kata.id: round(s.points_earned, 4) for s in scores},
+            "katas": {s.kata.id: round(s.points_earned, 6) for s in scores},
             "max_total": sum(k.points for k in katas),
         },
     }
@@ -96,9 +98,32 @@ def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
     if run.status != "ok":
         notes.append(f"tests {run.status}")
     for score in scores:
-        if score.problem and "is missing" not in score.problem:
-            notes.append(score.problem.split("\n")[0][:120])
+        problem = next(
+            (
+                first_line(failure.message)
+                for failure in score.failures
+                if any(sign in failure.message for sign in WHOLE_KATA_PROBLEMS)
+            ),
+            None,
+        )
+        if problem and "is missing" not in problem:
+            notes.append(f"{score.kata.id}: {problem[:120]}")
     return "; ".join(notes) if notes else "ok"
+
+
+# Failure messages that speak of a kata's file or process as a whole, not of one answer.
+WHOLE_KATA_PROBLEMS = (
+    "has a syntax error",
+    "while being imported",
+    "did not finish",
+    "was not run again",
+    "ended the learner's process",
+    "not run to the end",
+)
+
+
+def first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else ""
 
 
 # --- the class -------------------------------------------------------------------------------

@@ -8,27 +8,29 @@ Kata tests use three things from here:
   fail with a message that teaches.
 - ``torch_grad(...)`` from ``harness.oracle``: torch autograd's answer for an elementwise
   function.
+
+The names are imported on first use, so that tools which only read the manifest (such as
+``grader.py hint``) do not pay for importing torch.
 """
 
-from harness.compare import (
-    check_close,
-    check_dtype,
-    check_shape,
-    check_true,
-    fail,
-    tolerance,
-)
-from harness.learner import learner_module
-from harness.oracle import as_numpy, torch_grad
+import importlib
 
-__all__ = [
-    "as_numpy",
-    "check_close",
-    "check_dtype",
-    "check_shape",
-    "check_true",
-    "fail",
-    "learner_module",
-    "tolerance",
-    "torch_grad",
-]
+_EXPORTS = {
+    "as_numpy": "harness.oracle",
+    "check_close": "harness.compare",
+    "check_dtype": "harness.compare",
+    "check_shape": "harness.compare",
+    "check_true": "harness.compare",
+    "fail": "harness.compare",
+    "learner_module": "harness.learner",
+    "tolerance": "harness.compare",
+    "torch_grad": "harness.oracle",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'harness' has no attribute {name!r}")

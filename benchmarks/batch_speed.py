@@ -1,0 +1,143 @@
+"""How fast the instructor's grader grades a class, against the naive way, in one run.
+
+    python benchmarks/batch_speed.py [--students N] [--jobs J]
+
+Generates N submissions (a third honest, a third partly solved, a third broken), then grades
+them twice on the same machine:
+
+- ``python grader.py grade`` with J workers: warm processes that fork one judge per student;
+- the naive way: a fresh ``pytest`` process per student, J at a time, with the same tests,
+  the same sandbox and the same per-test timeout.
+
+Both must give every student the same result for every test; the script checks that, then
+prints seconds per submission. Targets: at least 3x faster than the naive way, and at most
+0.5 s per full submission.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from common import ENVIRONMENT, ROOT
+
+from grading import submissions
+from harness import manifest
+
+TEST_TIMEOUT = "10"
+
+
+def generate(folder: Path, count: int) -> list[str]:
+    katas = manifest.load()
+    students = []
+    for index in range(count):
+        kind = ("honest", "partial", "broken")[index % 3]
+        student = f"{kind}_{index:03d}"
+        for position, kata in enumerate(katas):
+            solved = (
+                kind == "honest"
+                or (kind == "partial" and position % 2 == 0)
+                or (kind == "broken" and position != index % len(katas))
+            )
+            source = manifest.SOLUTIONS_DIR if solved else manifest.KATAS_DIR
+            target = folder / student / "katas" / kata.id
+            target.mkdir(parents=True, exist_ok=True)
+            for name in kata.files:
+                shutil.copy(source / kata.id / name, target / name)
+        if kind == "broken":  # the one unsolved kata also fails to import
+            broken = katas[index % len(katas)]
+            path = folder / student / "katas" / broken.id / broken.files[0]
+            path.write_text(path.read_text() + "\ndef oops(:\n")
+        students.append(student)
+    return students
+
+
+def ours(folder: Path, out: Path, jobs: int) -> tuple[float, dict]:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "grader.py", "grade", str(folder), "--out", str(out), "-j", str(jobs),
+         "--timeout", TEST_TIMEOUT],
+        cwd=ROOT, env=ENVIRONMENT, check=True, capture_output=True,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+    outcomes = {}
+    for path in (out / "results").glob("*.json"):
+        document = json.loads(path.read_text())
+        outcomes[path.stem] = {t["name"]: t["status"] for t in document["tests"]}
+    return elapsed, outcomes
+
+
+def naive_one(staged_root: Path) -> dict:
+    katas = [str(ROOT / "katas" / kata.id) for kata in manifest.load()]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *katas, "--kata-source", str(staged_root), "--sandbox",
+         f"--timeout={TEST_TIMEOUT}", "-q", "-rA", "-p", "no:randomly"],
+        cwd=ROOT, env=ENVIRONMENT, capture_output=True, text=True,
+    )  # fmt: skip
+    statuses = {}
+    for line in result.stdout.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in ("PASSED", "FAILED", "ERROR") and "::" in rest:
+            nodeid = rest.split(" - ")[0].strip()
+            kata = nodeid.split("/")[1]
+            name = nodeid.split("::", 1)[1]
+            statuses[f"{kata} {name}"] = "passed" if word == "PASSED" else "failed"
+    return statuses
+
+
+def naive(folder: Path, students: list[str], scratch: Path, jobs: int) -> tuple[float, dict]:
+    katas = manifest.load()
+    staged = {}
+    for student in students:  # staging is the same work both ways: not timed
+        submission = submissions.Submission(student, folder / student)
+        staged[student] = submissions.stage(submission, katas, scratch / student).root
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = dict(zip(students, pool.map(naive_one, staged.values()), strict=True))
+    return time.perf_counter() - started, results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=12, help="submissions (default 12)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes at once (default 2)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch)
+        students = generate(base / "submissions", args.students)
+        ours_seconds, ours_outcomes = ours(base / "submissions", base / "out", args.jobs)
+        naive_seconds, naive_outcomes = naive(
+            base / "submissions", students, base / "staged", args.jobs
+        )
+
+    same = ours_outcomes == naive_outcomes
+    n = len(students)
+    tests = sum(len(v) for v in ours_outcomes.values()) // max(n, 1)
+    print(f"{n} submissions ({tests} tests each), {args.jobs} at a time, measured in one run\n")
+    print(f"{'way':<34}{'total s':>9}{'s / submission':>16}")
+    print(f"{'grader.py grade (warm workers)':<34}{ours_seconds:>9.1f}{ours_seconds / n:>16.2f}")
+    print(f"{'fresh pytest per submission':<34}{naive_seconds:>9.1f}{naive_seconds / n:>16.2f}")
+    speedup = naive_seconds / ours_seconds
+    print(f"\nspeed-up: {speedup:.1f}x (target >= 3x: {'ok' if speedup >= 3 else 'MISSED'})")
+    per = ours_seconds / n
+    print(f"per submission: {per:.2f} s (target <= 0.5 s: {'ok' if per <= 0.5 else 'MISSED'})")
+    print(f"same result for every test of every student: {'yes' if same else 'NO'}")
+    if not same:
+        for student in students:
+            theirs, mine = naive_outcomes.get(student, {}), ours_outcomes.get(student, {})
+            differing = [k for k in set(theirs) | set(mine) if theirs.get(k) != mine.get(k)]
+            if differing:
+                print(f"  {student}: {len(differing)} tests differ, e.g. {sorted(differing)[:3]}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

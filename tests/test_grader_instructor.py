@@ -1,0 +1,372 @@
+"""The instructor's grader, driven as an instructor drives it: real submissions, real processes.
+
+Submissions are built from the reference solutions and the stubs, then broken on purpose:
+bad input of every kind, and an adversarial submission for each way of cheating
+(tests/adversarial/). Each must end with a score and a clear status, and none may change
+anyone else's grade.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from harness import manifest
+
+KATAS = manifest.load()
+KATA_IDS = [kata.id for kata in KATAS]
+MAX_TOTAL = sum(kata.points for kata in KATAS)
+ADVERSARIAL = Path(__file__).parent / "adversarial"
+TEST_TIMEOUT = "3"  # seconds a test may take: short, so the endless loop costs little here
+
+
+def grader(*args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(manifest.ROOT / "grader.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def make_submission(folder: Path, student: str, base: str = "solutions", edits=None) -> Path:
+    """A copy of the repository's katas/ as a student hands it in, with ``edits`` applied.
+
+    ``edits`` maps "NN/file.py" to text to append, or to None to delete the file.
+    """
+    root = folder / student
+    for kata in KATAS:
+        source = manifest.SOLUTIONS_DIR if base == "solutions" else manifest.KATAS_DIR
+        (root / "katas" / kata.id).mkdir(parents=True, exist_ok=True)
+        for name in kata.files:
+            shutil.copy(source / kata.id / name, root / "katas" / kata.id / name)
+    for relative, text in (edits or {}).items():
+        path = root / "katas" / relative
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(path.read_text() + "\n\n" + text)
+    return root
+
+
+def read_grades(out: Path) -> dict[str, dict]:
+    with open(out / "grades.csv", newline="") as f:
+        return {row["student"]: row for row in csv.DictReader(f)}
+
+
+def kata_points(row: dict, kata_id: str) -> float:
+    return float(row[kata_id])
+
+
+def full_points(kata_id: str) -> float:
+    return float(manifest.by_id(kata_id).points)
+
+
+# --- bad input of every kind -----------------------------------------------------------------
+
+BAD_INPUT = {
+    # student: (the kata it breaks, what to append or delete, words the status must contain)
+    "missing_file": ("02", {"02/derivatives.py": None}, "missing 02/derivatives.py"),
+    "syntax_error": ("03", {"03/vanishing.py": "def broken(:\n"}, "syntax error"),
+    "import_error": ("04", {"04/linear.py": "raise RuntimeError('at import')\n"}, "imported"),
+    "infinite_loop": (
+        "01",
+        {"01/activations.py": "def tanh_grad(x):\n    while True:\n        pass\n"},
+        "did not finish",
+    ),
+    "segfault": (
+        "06",
+        {
+            "06/backprop.py": "import faulthandler\n\n"
+            "def mse_loss(pred, target):\n    faulthandler._sigsegv()\n"
+        },
+        "ended the learner's process",
+    ),
+    "exits_zero": (
+        "06",
+        {"06/backprop.py": "import sys\n\ndef mse_loss(pred, target):\n    sys.exit(0)\n"},
+        "",
+    ),
+    "os_exit_zero": (
+        "07",
+        {"07/sgd.py": "import os\n\ndef sgd_step(*args, **kwargs):\n    os._exit(0)\n"},
+        "ended the learner's process",
+    ),
+    "memory_bomb": (
+        "04",
+        {
+            "04/linear.py": "def linear_forward(x, W, b=None):\n"
+            "    hog = bytearray(64 * 1024**3)\n    return hog\n"
+        },
+        "",
+    ),
+    "chatty": (
+        "03",
+        {
+            "03/vanishing.py": "print('x' * 5_000_000)\n\n"
+            "def forward_chain(*args, **kwargs):\n    print('y' * 5_000_000)\n    return []\n"
+        },
+        "",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("submissions")
+    make_submission(folder, "honest")
+    zipped = make_submission(folder, "zipped_tmp")
+    with zipfile.ZipFile(folder / "zipped.zip", "w") as archive:  # a .zip wrapping a folder
+        for path in zipped.rglob("*"):
+            archive.write(path, Path("my-repo") / path.relative_to(zipped))
+    shutil.rmtree(zipped)
+    make_submission(folder, "stubs_only", base="stubs")
+    (folder / "empty").mkdir()
+    for student, (_, edits, _) in BAD_INPUT.items():
+        make_submission(folder, student, edits=edits)
+    out = tmp_path_factory.mktemp("gradebook")
+    result = grader("grade", str(folder), "--out", str(out), "-j", "2", "--timeout", TEST_TIMEOUT)
+    return out, result
+
+
+def test_grading_a_class_finishes_and_writes_every_output(graded_class):
+    out, result = graded_class
+    assert result.returncode == 0, result.stderr[-3000:]
+    grades = read_grades(out)
+    expected = {"honest", "zipped", "stubs_only", "empty", *BAD_INPUT}
+    assert set(grades) == expected
+    with open(out / "grades.csv", newline="") as f:
+        header = next(csv.reader(f))
+    assert header == ["student", *KATA_IDS, "total", "max_total", "status"]
+    assert (out / "summary.json").is_file()
+    assert "mean score" in result.stdout
+
+
+def test_honest_submissions_get_full_marks(graded_class):
+    out, _ = graded_class
+    for student in ("honest", "zipped"):
+        row = read_grades(out)[student]
+        assert float(row["total"]) == pytest.approx(MAX_TOTAL), row
+        assert row["status"] == "ok"
+
+
+def test_stubs_and_empty_submissions_score_zero_with_a_status(graded_class):
+    out, _ = graded_class
+    grades = read_grades(out)
+    assert float(grades["stubs_only"]["total"]) == 0.0
+    assert float(grades["empty"]["total"]) == 0.0
+    assert "no kata files found" in grades["empty"]["status"]
+
+
+@pytest.mark.parametrize("student", BAD_INPUT)
+def test_bad_input_costs_only_its_own_kata(graded_class, student):
+    out, _ = graded_class
+    broken_kata, _, status_words = BAD_INPUT[student]
+    row = read_grades(out)[student]
+    assert kata_points(row, broken_kata) < full_points(broken_kata), row
+    for kata_id in KATA_IDS:
+        if kata_id != broken_kata:
+            assert kata_points(row, kata_id) == pytest.approx(full_points(kata_id)), (kata_id, row)
+    assert status_words in row["status"], row["status"]
+
+
+def test_results_follow_gradescopes_format(graded_class):
+    out, _ = graded_class
+    for path in (out / "results").glob("*.json"):
+        document = json.loads(path.read_text())
+        assert {"score", "execution_time", "output", "tests"} <= set(document)
+        assert document["tests"], path
+        for test in document["tests"]:
+            assert {"name", "score", "max_score", "status", "output"} <= set(test)
+            assert test["status"] in ("passed", "failed")
+            assert 0 <= test["score"] <= test["max_score"]
+        assert document["score"] == pytest.approx(sum(t["score"] for t in document["tests"]))
+        assert document["score"] == pytest.approx(float(read_grades(out)[path.stem]["total"]))
+
+
+def test_class_summary(graded_class):
+    out, _ = graded_class
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["students"] == len(read_grades(out))
+    assert set(summary["katas"]) == set(KATA_IDS)
+    assert summary["most_failed_tests"], summary
+    assert 0 <= summary["katas"]["01"]["pass_rate"] <= 1
+
+
+def test_a_failed_test_explains_itself(graded_class):
+    out, _ = graded_class
+    document = json.loads((out / "results" / "syntax_error.json").read_text())
+    failed = [t for t in document["tests"] if t["status"] == "failed"]
+    assert failed and all("03/vanishing.py" in t["output"] for t in failed)
+    assert all("syntax error" in t["output"] for t in failed)
+
+
+# --- cheating ------------------------------------------------------------------------------
+
+
+def overlay(folder: Path, student: str, case: str) -> Path:
+    """The untouched stubs with an adversarial case's files laid over them."""
+    root = make_submission(folder, student, base="stubs")
+    shutil.copytree(ADVERSARIAL / case, root, dirs_exist_ok=True)
+    return root
+
+
+CHEATS = sorted(p.name for p in ADVERSARIAL.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module")
+def graded_cheaters(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cheaters")
+    make_submission(folder, "an_honest_student")
+    for case in CHEATS:
+        overlay(folder, case, case)
+    out = tmp_path_factory.mktemp("cheat-gradebook")
+    result = grader("grade", str(folder), "--out", str(out), "-j", "1", "--timeout", TEST_TIMEOUT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.mark.parametrize("case", CHEATS)
+def test_cheating_earns_nothing(graded_cheaters, case):
+    row = read_grades(graded_cheaters)[case]
+    assert kata_points(row, "01") == 0.0, row
+    assert float(row["total"]) == 0.0, row
+
+
+def test_cheaters_leave_an_honest_students_results_alone(graded_cheaters):
+    row = read_grades(graded_cheaters)["an_honest_student"]
+    assert float(row["total"]) == pytest.approx(MAX_TOTAL), row
+    document = json.loads((graded_cheaters / "results" / "an_honest_student.json").read_text())
+    assert document["extra_data"]["student"] == "an_honest_student"
+    assert all(t["status"] == "passed" for t in document["tests"])
+
+
+PATCHER = """
+import numpy as _np
+import torch as _torch
+import pytest as _pytest
+
+_np.tanh = lambda x, *a, **k: _np.zeros_like(x)
+_np.exp = lambda x, *a, **k: _np.ones_like(x)
+_np.allclose = lambda *a, **k: False
+_torch.tanh = lambda t, *a, **k: t * 0
+_torch.Tensor.backward = lambda self, *a, **k: None
+_pytest.fail = lambda *a, **k: None
+"""
+
+
+@pytest.mark.parametrize("order", ["patcher first", "honest first"])
+def test_a_patching_submission_cannot_change_another_ones_results(tmp_path, order):
+    folder = tmp_path / "submissions"
+    patcher, honest = ("a", "b") if order == "patcher first" else ("b", "a")
+    make_submission(folder, f"{patcher}_patcher", edits={"01/activations.py": PATCHER})
+    make_submission(folder, f"{honest}_honest")
+    out = tmp_path / "out"
+    result = grader("grade", str(folder), "--out", str(out), "-j", "1", "--timeout", TEST_TIMEOUT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    document = json.loads((out / "results" / f"{honest}_honest.json").read_text())
+    assert document["score"] == pytest.approx(MAX_TOTAL)
+    assert all(t["status"] == "passed" for t in document["tests"])
+
+
+# --- interrupted and resumed ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_class(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small-class")
+    make_submission(folder, "s1")
+    make_submission(folder, "s2", base="stubs")
+    make_submission(folder, "s3", edits=BAD_INPUT["syntax_error"][1])
+    make_submission(folder, "s4", edits={"05/autograd.py": None})
+    (folder / "s5").mkdir()
+    return folder
+
+
+def test_an_interrupted_run_keeps_finished_grades_and_resume_matches_a_full_run(
+    small_class, tmp_path
+):
+    full = tmp_path / "full"
+    assert grader("grade", str(small_class), "--out", str(full), "-j", "1").returncode == 0
+
+    out = tmp_path / "interrupted"
+    command = [sys.executable, str(manifest.ROOT / "grader.py"), "grade", str(small_class)]
+    process = subprocess.Popen(
+        [*command, "--out", str(out), "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not list((out / "results").glob("*.json")):
+        time.sleep(0.1)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr[-2000:]
+    assert "--resume" in stderr
+    kept = {p.stem for p in (out / "results").glob("*.json")}
+    assert kept and len(kept) < 5, kept
+    assert set(read_grades(out)) == kept  # the gradebook so far: the finished students
+    for student in kept:
+        json.loads((out / "results" / f"{student}.json").read_text())  # whole, not half
+
+    resumed = grader("grade", str(small_class), "--out", str(out), "-j", "1", "--resume")
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert (out / "grades.csv").read_text() == (full / "grades.csv").read_text()
+
+
+# --- Gradescope and the handout ------------------------------------------------------------
+
+
+def test_gradescope_bundle_grades_a_submission_like_the_batch_grader(tmp_path, small_class):
+    bundle = tmp_path / "autograder.zip"
+    made = grader("gradescope", str(bundle))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        assert "setup.sh" in names and "run_autograder" in names
+        assert not any(name.startswith(("solutions/", "tests/")) for name in names)
+        assert (archive.getinfo("run_autograder").external_attr >> 16) & 0o111
+        archive.extractall(tmp_path / "autograder" / "source")
+    root = tmp_path / "autograder"
+    shutil.copytree(small_class / "s3", root / "submission")
+    script = root / "source" / "run_autograder"
+    script.chmod(0o755)
+    environment = {**os.environ, "AUTOGRADER_ROOT": str(root), "AUTOGRADER_PYTHON": sys.executable}
+    ran = subprocess.run(
+        [str(script)], env=environment, capture_output=True, text=True, timeout=600
+    )
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    document = json.loads((root / "results" / "results.json").read_text())
+    batch = tmp_path / "batch"
+    grader("grade", str(small_class), "--out", str(batch), "-j", "2")
+    expected = json.loads((batch / "results" / "s3.json").read_text())
+    assert document["score"] == pytest.approx(expected["score"])
+    statuses = [(t["name"], t["status"]) for t in document["tests"]]
+    assert statuses == [(t["name"], t["status"]) for t in expected["tests"]]
+
+
+def test_export_student_writes_a_handout_that_runs(tmp_path):
+    handout = tmp_path / "handout"
+    made = grader("export-student", str(handout))
+    assert made.returncode == 0, made.stderr
+    assert not (handout / "solutions").exists() and not (handout / "tests").exists()
+    progress = subprocess.run(
+        [sys.executable, "grader.py", "--json"],
+        cwd=handout,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert progress.returncode == 0, progress.stderr[-3000:]
+    assert grader("export-student", str(handout)).returncode != 0  # never overwrites
