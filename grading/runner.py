@@ -15,10 +15,6 @@ from harness.manifest import KATAS_DIR
 
 SECONDS_PER_KATA = 60  # long enough for any correct solution, short enough to wait out a hang
 
-# anyio (installed with watchfiles) registers a pytest plugin that no kata uses; loading it,
-# with pytest rewriting the asserts of the whole anyio package, was most of each run's startup.
-PYTEST_EXTRA = ("-p", "no:anyio")
-
 
 def run_katas(
     kata_ids: Sequence[str],
@@ -45,8 +41,6 @@ def run_katas(
             pending,
             source_root,
             timeout=seconds_per_kata * len(pending),
-            extra=PYTEST_EXTRA,
-            prepare_child=_quieter_hypothesis,
             on_result=collect,
         )
         seconds += run.seconds
@@ -68,19 +62,3 @@ def run_katas(
         pending = pending[order[stuck.kata] + 1 :]
     status = "ok" if not statuses else "; ".join(statuses)
     return engine.Run(results=finished, status=status, seconds=seconds)
-
-
-def _quieter_hypothesis() -> None:
-    """Skip Hypothesis's "explain" phase in the child, before the harness loads its profile.
-
-    After a property test fails, that phase re-runs it hundreds of times to annotate a
-    traceback the harness then replaces with a one-line message: about 15 s per failing
-    property test, which made the grader on a fresh clone take minutes.
-    """
-    from hypothesis import Phase, settings
-
-    import harness.plugin  # noqa: F401  (registers the "katas" profile changed here)
-
-    profile = settings.get_profile("katas")
-    phases = [phase for phase in profile.phases if phase is not Phase.explain]
-    settings.register_profile("katas", parent=profile, phases=phases)
