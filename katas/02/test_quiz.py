@@ -3,47 +3,13 @@
 Run `pytest katas/02 -rP` to read the explanation of every answer that passes.
 """
 
-import hashlib
 import math
 
-import numpy as np
 import torch
 
-from harness import fail, learner_module
-from harness.learner import display_path
+from harness import Quiz
 
-quiz = learner_module(__file__, "quiz")
-
-SALT = "nn-katas/02/"
-
-
-def answer(name):
-    __tracebackhide__ = True
-    value = getattr(quiz, name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        fail(f"{name} is not answered yet: fill it in in {display_path(quiz.path)}")
-    return value
-
-
-def check_number(name, want, tolerance, hint, explanation):
-    __tracebackhide__ = True
-    value = answer(name)
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        fail(f"{name} = {value!r}: the answer is a number, like 2 or 0.5")
-    if not abs(float(value) - float(want)) <= tolerance:
-        fail(f"{name} = {value!r} is not right (checked against torch).\n  hint: {hint}")
-    print(f"{name} = {value!r}: right. {explanation}")
-
-
-def check_choice(name, digest, hint, explanation):
-    __tracebackhide__ = True
-    value = answer(name)
-    if not isinstance(value, str) or value.strip().lower() not in ("a", "b", "c", "d"):
-        fail(f'{name} = {value!r}: answer with one letter as a string, like "a"')
-    salted = (SALT + name + ":" + value.strip().lower()).encode()
-    if hashlib.sha256(salted).hexdigest() != digest:
-        fail(f"{name} = {value!r} is not right.\n  hint: {hint}")
-    print(f"{name} = {value!r}: right. {explanation}")
+quiz = Quiz(__file__)
 
 
 def derivative(f, x):
@@ -78,7 +44,7 @@ DERIVATIVE_MEANS_SHA256 = "708aae602a958cb6a65c4520801f381256f6bfddf6e5a14a51fbc
 
 
 def test_derivative_means():
-    check_choice(
+    quiz.check_choice(
         "DERIVATIVE_MEANS",
         DERIVATIVE_MEANS_SHA256,
         "a derivative is about how the output RESPONDS to a change of the input, not about "
@@ -91,51 +57,51 @@ def test_derivative_means():
 def test_nudge_change():
     e = 0.001
     predicted = derivative(lambda t: t**3, 2.0) * e
-    check_number(
+    quiz.check_number(
         "NUDGE_CHANGE",
         predicted,
-        1e-4,
         "the change is about f'(2) times the size of the nudge; f(x) = x**3 has f'(x) = 3x**2",
         f"f'(2) = 12, so the output moves by about 12 * 0.001 = {predicted:.3g}. "
         f"(The exact change, 2.001**3 - 8 = {2.001**3 - 8:.6f}, differs only in the 5th "
         "decimal: the derivative is the best straight-line prediction.)",
+        atol=1e-4,
     )
 
 
 def test_central_order():
     order = measured_order(central)
-    check_number(
+    quiz.check_number(
         "CENTRAL_ORDER",
         order,
-        0.1,
         "Taylor-expand f(x + h) and f(x - h): which terms cancel in their difference?",
         f"2: in f(x + h) - f(x - h) the f''(x) h**2 / 2 terms cancel, leaving an error of "
         f"h**2 f'''(x) / 6. Measured by torch on sin at x = 1: p = {order:.3f}.",
+        atol=0.1,
     )
 
 
 def test_forward_order():
     order = measured_order(forward)
-    check_number(
+    quiz.check_number(
         "FORWARD_ORDER",
         order,
-        0.1,
         "Taylor-expand f(x + h): what is the first term the forward difference gets wrong?",
         f"1: (f(x + h) - f(x)) / h = f'(x) + h f''(x) / 2 + ..., an error proportional to h. "
         f"Measured by torch on sin at x = 1: p = {order:.3f}. Halving h only halves it.",
+        atol=0.1,
     )
 
 
 def test_central_error_ratio_when_h_halves():
     ratio = error(central, 0.01) / error(central, 0.005)
-    check_number(
+    quiz.check_number(
         "CENTRAL_ERROR_RATIO_WHEN_H_HALVES",
         ratio,
-        0.05,
         "measure it: compute numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 0.01 "
         "and h = 0.005, and divide",
         f"{ratio:.4f}, about 4 = 2**2: the error is proportional to h**2, so half the step "
         "gives a quarter of the error. A forward difference would only give 2.",
+        atol=0.05,
     )
 
 
@@ -146,7 +112,7 @@ TINY_H_SHA256 = "4ad2886a360daad04e828c90da2f97778073987ec9922757a4c452cab68db09
 
 
 def test_tiny_h():
-    check_choice(
+    quiz.check_choice(
         "TINY_H",
         TINY_H_SHA256,
         "try it: numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 1e-5, 1e-10, 1e-15",

@@ -4,10 +4,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from harness import check_true, fail, learner_module
-from harness.learner import display_path
+from harness import Quiz, check_true, fail
 
-quiz = learner_module(__file__, "quiz")
+quiz = Quiz(__file__)
 
 # Shown once larger_output_example passes (run with -rP to read it), and in the README.
 EXPLANATION = """\
@@ -29,7 +28,7 @@ EXPLANATION_Q2 = """\
 most 1 (both +1, or both -1). So one output can be 513 times larger than the largest input or
 weight. Parameters in [-1, 1] bound each TERM, not the sum."""
 
-QUIZ_FILE = display_path(quiz.path)
+QUIZ_FILE = quiz.file
 
 
 def _as_array(name, value):
@@ -52,7 +51,7 @@ def _as_array(name, value):
 
 def test_larger_output_example():
     """Q1: can a linear layer output something larger than its input? Show it with an example."""
-    result = quiz.larger_output_example()
+    result = quiz.module.larger_output_example()
     check_true(
         isinstance(result, (tuple, list)) and len(result) == 3,
         f"larger_output_example() in {QUIZ_FILE} returned {result!r}: it must return (x, W, b).",
@@ -106,14 +105,6 @@ def test_larger_output_example():
 
 def test_largest_output():
     """Q2: in_features = 512, everything in [-1, 1]: the largest possible output."""
-    answer = quiz.LARGEST_OUTPUT
-    if answer is None:
-        fail(f"Q2 is not answered yet: set LARGEST_OUTPUT in {QUIZ_FILE} to a number.")
-    check_true(
-        isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool),
-        f"Q2: LARGEST_OUTPUT in {QUIZ_FILE} is {answer!r}; it should be a number.",
-        "write the number itself, e.g. LARGEST_OUTPUT = 42 (not a string)",
-    )
     # Each product W[0, i] * x[i] is largest with both at +1 (or both at -1), and so is the bias.
     n = 512
     best = F.linear(
@@ -121,10 +112,11 @@ def test_largest_output():
         torch.ones(1, n, dtype=torch.float64),
         torch.ones(1, dtype=torch.float64),
     ).item()
-    check_true(
-        abs(float(answer) - best) <= 1e-9 * best,
-        f"Q2: LARGEST_OUTPUT = {answer!r} in {QUIZ_FILE} is not the largest output.",
+    quiz.check_number(
+        "LARGEST_OUTPUT",
+        best,
         "the output is a sum of 512 products plus the bias: how large can each product be, "
         "and can all of them be that large at once?",
+        EXPLANATION_Q2,
+        rtol=1e-9,
     )
-    print(EXPLANATION_Q2)

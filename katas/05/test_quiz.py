@@ -4,46 +4,11 @@ Choice answers are compared through a salted hash; numbers are computed by torch
 A right answer prints its explanation: run `pytest katas/05/test_quiz.py -rP` to read them.
 """
 
-import hashlib
-
 import torch
 
-from harness import check_close, check_true, fail, learner_module
+from harness import Quiz
 
-quiz = learner_module(__file__, "quiz")
-
-SALT = "kata05-graph:"
-
-
-def _answer(name: str, question: str):
-    """The learner's answer to ``name``, failing with a pointer to the question if it is unset."""
-    __tracebackhide__ = True
-    value = getattr(quiz, name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        fail(f"{question}: {name} is not answered yet: replace None in katas/05/quiz.py")
-    return value
-
-
-def _number(name: str, question: str) -> float:
-    __tracebackhide__ = True
-    value = _answer(name, question)
-    check_true(
-        isinstance(value, (int, float)) and not isinstance(value, bool),
-        f"{question}: {name} = {value!r}: answer with a number",
-    )
-    return float(value)
-
-
-def _check_choice(name: str, question: str, digest: str, hint: str, explanation: str) -> None:
-    __tracebackhide__ = True
-    value = _answer(name, question)
-    check_true(
-        isinstance(value, str) and len(value.strip()) == 1,
-        f'{question}: {name} = {value!r}: answer with one letter as a string, e.g. "b"',
-    )
-    got = hashlib.sha256((SALT + value.strip().lower()).encode()).hexdigest()
-    check_true(got == digest, f"{question}: {name} = {value!r} is not right yet.", hint)
-    print(f"{name}: right. {explanation}")
+quiz = Quiz(__file__)
 
 
 # --- Q1: a value used twice -----------------------------------------------------------------
@@ -56,28 +21,25 @@ X_GRAD_EXPLANATION = (
 
 
 def test_q1_x_grad():
-    value = _number("X_GRAD", "Q1")
     x = torch.tensor(3.0, dtype=torch.float64, requires_grad=True)
     y = x * x
     z = y + x
     z.backward()
-    check_close(
-        "Q1 X_GRAD",
-        {"x": 3.0},
-        float(x.grad),
-        value,
-        hint="x reaches z three times: twice through y = x * x and once directly. Add the "
+    quiz.check_number(
+        "X_GRAD",
+        x.grad.item(),
+        "x reaches z three times: twice through y = x * x and once directly. Add the "
         "three shares (the multiplication gives each side the OTHER factor)",
+        X_GRAD_EXPLANATION,
         # a hand-typed answer: 3 significant digits are enough to show it was understood
         rtol=1e-3,
         atol=1e-3,
     )
-    print(f"X_GRAD: right. {X_GRAD_EXPLANATION}")
 
 
 # --- Q2: what .grad holds -------------------------------------------------------------------
 
-GRAD_MEANS_HASH = "64b1bf94880c3f4050949b3c43561a2aa7bd0d752dd7e673baf046ea613e3190"
+GRAD_MEANS_HASH = "5984ecaf66b292f0b0b6cd001568e039ae27d4ab4c76d024c4c5c61dc7964740"
 GRAD_MEANS_EXPLANATION = (
     "c. node.grad = d(f)/d(node): the sensitivity of the OUTPUT to this node, summed over every "
     "path from the node to f. That is why an optimizer can use it: w.grad tells how the loss "
@@ -87,9 +49,8 @@ GRAD_MEANS_EXPLANATION = (
 
 
 def test_q2_what_grad_holds():
-    _check_choice(
+    quiz.check_choice(
         "GRAD_MEANS",
-        "Q2",
         GRAD_MEANS_HASH,
         "backward() starts from f.grad = 1 = d(f)/d(f) and moves towards the leaves: what is "
         "the numerator, and what the denominator, at every node?",
@@ -99,7 +60,7 @@ def test_q2_what_grad_holds():
 
 # --- Q3: why shares add ---------------------------------------------------------------------
 
-WHY_SHARES_ADD_HASH = "c3d4ddeee683318e5d22bda5e2058116b292237acd7b5998d104ee8aaa43a36a"
+WHY_SHARES_ADD_HASH = "c7278b15459753422083f4a2d7f161b72f54291a79e4d885629b62609df1d2c1"
 WHY_SHARES_ADD_EXPLANATION = (
     "a. If x feeds f along two paths, then f = F(g(x), h(x)) and the multivariable chain rule "
     "gives df/dx = dF/dg * g'(x) + dF/dh * h'(x): one term per path, summed. It is not a "
@@ -110,9 +71,8 @@ WHY_SHARES_ADD_EXPLANATION = (
 
 
 def test_q3_why_shares_add():
-    _check_choice(
+    quiz.check_choice(
         "WHY_SHARES_ADD",
-        "Q3",
         WHY_SHARES_ADD_HASH,
         "nudge x in Q1 by a tiny e: how much does each use of x move z, and what happens to "
         "the total?",
@@ -122,7 +82,7 @@ def test_q3_why_shares_add():
 
 # --- Q4: why reverse topological order -----------------------------------------------------
 
-WHY_REVERSE_ORDER_HASH = "bdaabbdf5fd164cfb58bcf2f00c389999141350007e4f9ff474694456a3eb2c9"
+WHY_REVERSE_ORDER_HASH = "e0de00e040c7828e0dd7314415eb60423a33d0217a497d56c8ef16bb9e4fe765"
 WHY_REVERSE_ORDER_EXPLANATION = (
     "d. A _backward reads node.grad once and passes it on. If it runs before every user of "
     "node has added its share, the missing shares never reach the leaves: the order matters "
@@ -133,9 +93,8 @@ WHY_REVERSE_ORDER_EXPLANATION = (
 
 
 def test_q4_why_reverse_topological_order():
-    _check_choice(
+    quiz.check_choice(
         "WHY_REVERSE_ORDER",
-        "Q4",
         WHY_REVERSE_ORDER_HASH,
         "what does node._backward() read, and who writes it?",
         WHY_REVERSE_ORDER_EXPLANATION,
@@ -152,20 +111,17 @@ DL_DW_EXPLANATION = (
 
 
 def test_q5_dl_dw():
-    value = _number("DL_DW", "Q5")
     w = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
     x = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
     b = torch.tensor(0.1, dtype=torch.float64, requires_grad=True)
     loss = (w * x + b) ** 2
     loss.backward()
-    check_close(
-        "Q5 DL_DW",
-        {"w": 0.5, "x": 2.0, "b": 0.1},
-        float(w.grad),
-        value,
-        hint="dL/dw = dL/dz * dz/dw, and dz/dw for z = w * x + b is not the notes' dz/dx",
+    quiz.check_number(
+        "DL_DW",
+        w.grad.item(),
+        "dL/dw = dL/dz * dz/dw, and dz/dw for z = w * x + b is not the notes' dz/dx",
+        DL_DW_EXPLANATION,
         # a hand-typed answer: 3 significant digits are enough to show it was understood
         rtol=1e-3,
         atol=1e-3,
     )
-    print(f"DL_DW: right. {DL_DW_EXPLANATION}")

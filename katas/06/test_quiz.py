@@ -4,20 +4,17 @@ Choice answers are compared through a salted hash; number answers against torch,
 When an answer is right, its explanation is printed (see them with: pytest katas/06 -rP).
 """
 
-import hashlib
-
 import pytest
 import torch
 
-from harness import check_true, fail, learner_module
-from harness.learner import display_path
+from harness import Quiz
 
-quiz = learner_module(__file__, "quiz")
+quiz = Quiz(__file__)
 
-# name -> (sha256 of "kata06:<name>:<answer>", hint when wrong, explanation when right)
+# name -> (harness.quiz.digest of the right letter, hint when wrong, explanation when right)
 CHOICES = {
     "BACKWARD_COMPUTES": (
-        "d405a2c27acc8c86575e45328dfd9cdb0398ee5ea10ce437f4b8d9e39f1993e9",
+        "b41e131cc2a15f442ef3057bed06be45fdbad475aba6b0300b1901045f87a2bb",
         "backward() does not change any weight (that is optimizer.step()), and it fills .grad "
         "only for some tensors: which ones did you ask torch to track?",
         "loss.backward() runs the chain rule backwards through the graph that built loss and "
@@ -26,7 +23,7 @@ CHOICES = {
         "changes no weight: updating them is the optimizer's job, W <- W - lr * W.grad.",
     ),
     "WHICH_GET_GRAD": (
-        "b274cad403ee2583ed71a3a99923a9042c0e54d6525325a20df2c168e64ca67b",
+        "84d5e008d1fdbc69710258a4f9cf94d5f8216876c46ea149903a2249f422b312",
         "two conditions: the tensor must require grad, and it must be a leaf (created by you, "
         "not computed from other tensors). Which tensors here meet both?",
         "Only the four parameters: they are leaves with requires_grad=True. x is a leaf but "
@@ -38,7 +35,7 @@ CHOICES = {
         "is about leaves.",
     ),
     "WHY_ACCUMULATE": (
-        "69f4cceb0078f28ac4c0f8b95f573210d3621fe5dd60f2f55d74bb24d0d4d6b0",
+        "da1df47bc93cd9911e25bac14b201e1c529c376b3f0d1120868a37c9191892a7",
         "think of a weight used twice in one expression, f(w) = g(w) + h(w): what does the "
         "chain rule do with the two paths?",
         "When a tensor reaches the loss along several paths, its gradient is the SUM over the "
@@ -51,33 +48,10 @@ CHOICES = {
 }
 
 
-def where(name: str) -> str:
-    return f"{name} in {display_path(quiz.path)}"
-
-
-def answer(name: str):
-    value = getattr(quiz, name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        fail(f"{where(name)} is not answered yet: read the question above it and fill it in")
-    return value
-
-
 @pytest.mark.parametrize("name", list(CHOICES))
 def test_choice(name):
-    digest, hint, explanation = CHOICES[name]
-    value = answer(name)
-    check_true(
-        isinstance(value, str),
-        f'{where(name)} is {value!r}; answer with one letter in quotes, e.g. "a"',
-    )
-    letter = value.strip().lower()
-    check_true(
-        letter in ("a", "b", "c", "d"),
-        f"{where(name)} is {value!r}; answer with one letter, a to d",
-    )
-    got = hashlib.sha256(f"kata06:{name}:{letter}".encode()).hexdigest()
-    check_true(got == digest, f"{where(name)} = {value!r} is not right", hint)
-    print(f"{name} = {letter!r}: {explanation}")
+    stored_digest, hint, explanation = CHOICES[name]
+    quiz.check_choice(name, stored_digest, hint, explanation)
 
 
 def torch_worked_example() -> list[float]:
@@ -114,16 +88,12 @@ NUMBERS = {
 @pytest.mark.parametrize("name", list(NUMBERS))
 def test_number(name):
     index, hint, explanation = NUMBERS[name]
-    value = answer(name)
-    check_true(
-        isinstance(value, (int, float)) and not isinstance(value, bool),
-        f"{where(name)} is {value!r}; answer with a number, e.g. 1.5",
-    )
     first, second = torch_worked_example()
-    expected = (first, second)[index]
-    check_true(
-        abs(value - expected) <= 1e-6 * max(1.0, abs(expected)),
-        f"{where(name)} = {value!r} is not what torch leaves in w.grad",
+    quiz.check_number(
+        name,
+        (first, second)[index],
         hint,
+        explanation.format(first=first, second=second),
+        rtol=1e-6,
+        atol=1e-6,
     )
-    print(f"{name} = {value!r}: " + explanation.format(first=first, second=second))

@@ -4,48 +4,19 @@ Choice answers are compared through a salted hash; numbers are computed by torch
 A right answer prints its explanation: run `pytest katas/08 -rP` to read them.
 """
 
-import hashlib
-
 import numpy as np
 import torch
 
-from harness import check_true, fail, learner_module
-from harness.learner import display_path
+from harness import Quiz, check_true
 
-quiz = learner_module(__file__, "quiz")
+quiz = Quiz(__file__)
 
-SALT = "kata08-training-loop:"
-
-
-def _answer(name: str):
-    """The learner's answer to ``name``, failing with a pointer to the question if it is unset."""
-    __tracebackhide__ = True
-    value = getattr(quiz, name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        where = display_path(quiz.path)
-        fail(f"{name} is not answered yet: replace None in {where} with your answer")
-    return value
-
-
-def _check_choice(name: str, digest: str, explanation: str) -> None:
-    __tracebackhide__ = True
-    value = _answer(name)
-    check_true(
-        isinstance(value, str) and len(value.strip()) == 1,
-        f'{name} = {value!r}: answer with one letter as a string, e.g. "b"',
-    )
-    got = hashlib.sha256((SALT + value.strip().lower()).encode()).hexdigest()
-    check_true(
-        got == digest,
-        f"{name} = {value!r} is not right yet.",
-        f"re-read the question in {display_path(quiz.path)} and the kata's README, then try again",
-    )
-    print(f"{name}: right. {explanation}")
+CHOICE_HINT = "re-read the question in kata 08's quiz.py and the kata's README, then try again"
 
 
 # --- Question 1: why zero_grad ---------------------------------------------------------------
 
-ZERO_GRAD_WHY_HASH = "1310b3a4d776da45c07e4b0c5a5aabde8dddf5098fd4d1233bc8b652ec36515a"
+ZERO_GRAD_WHY_HASH = "5fe9a94bd9de29977706a588138ea80ec8d5ad4655a38e0efdba06d30764991a"
 ZERO_GRAD_WHY_EXPLANATION = (
     "backward() does p.grad += dL/dp, never p.grad = dL/dp. That is what makes a parameter used "
     "twice in one graph get both contributions, and what lets you accumulate gradients over "
@@ -56,7 +27,7 @@ ZERO_GRAD_WHY_EXPLANATION = (
 
 
 def test_why_zero_grad():
-    _check_choice("ZERO_GRAD_WHY", ZERO_GRAD_WHY_HASH, ZERO_GRAD_WHY_EXPLANATION)
+    quiz.check_choice("ZERO_GRAD_WHY", ZERO_GRAD_WHY_HASH, CHOICE_HINT, ZERO_GRAD_WHY_EXPLANATION)
 
 
 # --- Question 2: two steps without zero_grad --------------------------------------------------
@@ -69,31 +40,27 @@ W_EXPLANATION = (
 
 
 def test_two_steps_without_zero_grad():
-    value = _answer("W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD")
     w = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
     opt = torch.optim.SGD([w], lr=0.1)
     for _ in range(2):
         loss = w**2
         loss.backward()
         opt.step()
-    check_true(
-        isinstance(value, (int, float)) and not isinstance(value, bool),
-        f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = {value!r}: answer with a number",
+    # rtol 1e-6, not float64's 1e-10, so that a value pasted from a float32 torch run counts.
+    quiz.check_number(
+        "W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD",
+        w.item(),
+        "w0 = 2.0, lr = 0.1, two steps, no zero_grad: the second backward() ADDS 2*w to the "
+        "gradient the first one left in w.grad",
+        W_EXPLANATION,
+        rtol=1e-6,
+        atol=1e-6,
     )
-    # Not check_close: its message would print torch's answer. rtol 1e-6, not float64's 1e-10,
-    # so that a value pasted from a float32 torch run counts as right.
-    check_true(
-        np.isclose(value, w.item(), rtol=1e-6, atol=1e-6),
-        f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = {value!r} is not right yet "
-        f"(w0 = 2.0, lr = 0.1, two steps, no zero_grad).",
-        "the second backward() ADDS 2*w to the gradient the first one left in w.grad",
-    )
-    print(f"W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD: right. {W_EXPLANATION}")
 
 
 # --- Question 3: what step() reads ------------------------------------------------------------
 
-STEP_READS_HASH = "7e0dafba5a85fb19b52036a2f1fd98fa6c132dde69da685f5797e24260e9eaed"
+STEP_READS_HASH = "231b144a86a838c98bcf60baf5f233d13cbfff67fa70805d5fdf4bd8af1fa261"
 STEP_READS_EXPLANATION = (
     "the optimizer was given the parameters, never the loss or the model. step() walks its "
     "parameters and updates each from p.grad (and its own state: momentum buffers, Adam's "
@@ -103,7 +70,7 @@ STEP_READS_EXPLANATION = (
 
 
 def test_what_step_reads():
-    _check_choice("STEP_READS", STEP_READS_HASH, STEP_READS_EXPLANATION)
+    quiz.check_choice("STEP_READS", STEP_READS_HASH, CHOICE_HINT, STEP_READS_EXPLANATION)
 
 
 # --- Question 4: a step from a hand-made gradient ---------------------------------------------
@@ -115,7 +82,7 @@ P_EXPLANATION = (
 
 
 def test_step_from_hand_made_gradient():
-    value = _answer("P_AFTER_HAND_MADE_GRAD")
+    value = quiz.answer("P_AFTER_HAND_MADE_GRAD")
     p = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
     opt = torch.optim.SGD([p], lr=0.1)
     p.grad = torch.tensor([10.0, -10.0], dtype=torch.float64)
@@ -126,20 +93,21 @@ def test_step_from_hand_made_gradient():
         and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value),
         f"P_AFTER_HAND_MADE_GRAD = {value!r}: answer with a list of two numbers, e.g. [1.5, -2.0]",
     )
-    # Not check_close: its message would print torch's answer. rtol 1e-6: a value pasted from
-    # a float32 torch run counts as right.
-    check_true(
-        np.allclose(np.asarray(value, dtype=np.float64), p.detach().numpy(), rtol=1e-6, atol=1e-6),
-        f"P_AFTER_HAND_MADE_GRAD = {value!r} is not right yet "
-        f"(p = [1.0, 2.0], p.grad = [10.0, -10.0], lr = 0.1).",
-        "plain SGD: p <- p - lr * p.grad, element by element",
-    )
-    print(f"P_AFTER_HAND_MADE_GRAD: right. {P_EXPLANATION}")
+    # rtol 1e-6: a value pasted from a float32 torch run counts as right.
+    got = np.asarray(value, dtype=np.float64)
+    if not np.allclose(got, p.detach().numpy(), rtol=1e-6, atol=1e-6):
+        quiz.wrong(
+            "P_AFTER_HAND_MADE_GRAD",
+            value,
+            "p = [1.0, 2.0], p.grad = [10.0, -10.0], lr = 0.1: plain SGD is "
+            "p <- p - lr * p.grad, element by element",
+        )
+    quiz.right("P_AFTER_HAND_MADE_GRAD", value, P_EXPLANATION)
 
 
 # --- Question 5: torch.no_grad ----------------------------------------------------------------
 
-NO_GRAD_FOR_HASH = "6a3b0641dee3efb68bde5e3440fa3144ad7a2cd5718dd7fa6a1a9dbe4401af7c"
+NO_GRAD_FOR_HASH = "1840525f379e548133e808f5d3a420ddcd8cbfb61b68f2888f575bbd8bad7bf8"
 NO_GRAD_FOR_EXPLANATION = (
     "inside no_grad, operations still compute their values but record no graph. Use it to "
     "evaluate (nothing will call backward(), so keeping the graph only costs memory) and to "
@@ -150,7 +118,7 @@ NO_GRAD_FOR_EXPLANATION = (
 
 
 def test_what_no_grad_is_for():
-    _check_choice("NO_GRAD_FOR", NO_GRAD_FOR_HASH, NO_GRAD_FOR_EXPLANATION)
+    quiz.check_choice("NO_GRAD_FOR", NO_GRAD_FOR_HASH, CHOICE_HINT, NO_GRAD_FOR_EXPLANATION)
 
 
 # --- Question 6: requires_grad under no_grad --------------------------------------------------
@@ -162,7 +130,7 @@ REQUIRES_GRAD_EXPLANATION = (
 
 
 def test_requires_grad_under_no_grad():
-    value = _answer("REQUIRES_GRAD_UNDER_NO_GRAD")
+    value = quiz.answer("REQUIRES_GRAD_UNDER_NO_GRAD")
     w = torch.tensor(3.0, requires_grad=True)
     with torch.no_grad():
         y = w * 2
@@ -170,10 +138,11 @@ def test_requires_grad_under_no_grad():
         isinstance(value, bool),
         f"REQUIRES_GRAD_UNDER_NO_GRAD = {value!r}: answer True or False",
     )
-    check_true(
-        value == y.requires_grad,
-        f"REQUIRES_GRAD_UNDER_NO_GRAD = {value!r} is not right yet.",
-        "what does no_grad stop torch from recording, and what does requires_grad say about a "
-        "result?",
-    )
-    print(f"REQUIRES_GRAD_UNDER_NO_GRAD: right. {REQUIRES_GRAD_EXPLANATION}")
+    if value != y.requires_grad:
+        quiz.wrong(
+            "REQUIRES_GRAD_UNDER_NO_GRAD",
+            value,
+            "what does no_grad stop torch from recording, and what does requires_grad say about "
+            "a result?",
+        )
+    quiz.right("REQUIRES_GRAD_UNDER_NO_GRAD", value, REQUIRES_GRAD_EXPLANATION)
