@@ -41,7 +41,7 @@ def test_q1_x_grad():
 
 GRAD_MEANS_HASH = "5984ecaf66b292f0b0b6cd001568e039ae27d4ab4c76d024c4c5c61dc7964740"
 GRAD_MEANS_EXPLANATION = (
-    "c. node.grad = d(f)/d(node): the sensitivity of the OUTPUT to this node, summed over every "
+    "node.grad = d(f)/d(node): the sensitivity of the OUTPUT to this node, summed over every "
     "path from the node to f. That is why an optimizer can use it: w.grad tells how the loss "
     "would move if w moved. The local derivative (a) is only one factor of it; (b) is the "
     "derivative the wrong way round; and backward() never changes .data (d)."
@@ -62,7 +62,7 @@ def test_q2_what_grad_holds():
 
 WHY_SHARES_ADD_HASH = "c7278b15459753422083f4a2d7f161b72f54291a79e4d885629b62609df1d2c1"
 WHY_SHARES_ADD_EXPLANATION = (
-    "a. If x feeds f along two paths, then f = F(g(x), h(x)) and the multivariable chain rule "
+    "If x feeds f along two paths, then f = F(g(x), h(x)) and the multivariable chain rule "
     "gives df/dx = dF/dg * g'(x) + dF/dh * h'(x): one term per path, summed. It is not a "
     "convention (b): keep only one share and Q1 gives 6 or 1 instead of the true slope 7 of "
     "x**2 + x at 3. It holds for every operation (c), and has nothing to do with vanishing "
@@ -84,7 +84,7 @@ def test_q3_why_shares_add():
 
 WHY_REVERSE_ORDER_HASH = "e0de00e040c7828e0dd7314415eb60423a33d0217a497d56c8ef16bb9e4fe765"
 WHY_REVERSE_ORDER_EXPLANATION = (
-    "d. A _backward reads node.grad once and passes it on. If it runs before every user of "
+    "A _backward reads node.grad once and passes it on. If it runs before every user of "
     "node has added its share, the missing shares never reach the leaves: the order matters "
     "for correctness, not only for speed (b). A topological order puts every node after its "
     "inputs, so reversed, every node comes after all the nodes that use it, the output first. "

@@ -55,7 +55,7 @@ def test_q3_what_step_reads():
         "STEP_READS",
         "97b55be9b3e1d86e1fe3eb09187c9421dcb79458d8222b1d5b3e6ef155616a85",
         CHOICE_HINT,
-        "b. step() never sees the loss, the output or the batch: backward() has already turned "
+        "step() never sees the loss, the output or the batch: backward() has already turned "
         "them into p.grad for every parameter. step() reads p.grad (plus p itself for weight "
         "decay, and its own momentum buffers). That is why sgd_step takes params and grads, "
         "nothing else.",
@@ -67,7 +67,7 @@ def test_q4_what_one_step_is():
         "STEP_IS",
         "19dcc2933600dc84669dee28550eecc50f31de80d4e0c2834f9926cfc4cc57c7",
         CHOICE_HINT,
-        "c. One step is ONE update, W <- W - lr * dL/dW, for every parameter at once. The "
+        "One step is ONE update, W <- W - lr * dL/dW, for every parameter at once. The "
         "loop around it (shown in torch's docs next to SGD) is the whole training loop, not "
         "part of the optimizer.",
     )
@@ -78,7 +78,7 @@ def test_q5_loop_order():
         "LOOP_ORDER",
         "f3ae71df5ee4aff421d7fd18d92894345a605268980a03783183ec5ca688a25f",
         CHOICE_HINT,
-        "d. The forward pass gives the output, the loss compares it with the target, backward "
+        "The forward pass gives the output, the loss compares it with the target, backward "
         "fills p.grad, step updates the parameters from p.grad, and zero_grad clears p.grad "
         "so the next backward does not add onto this batch's gradients (zero_grad at the top "
         "of the loop, before forward, is the same thing).",
