@@ -25,6 +25,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from xml.etree import ElementTree
 
 from common import ENVIRONMENT, ROOT
 
@@ -76,19 +77,17 @@ def ours(folder: Path, out: Path, jobs: int) -> tuple[float, dict]:
 
 def naive_one(staged_root: Path) -> dict:
     katas = [str(ROOT / "katas" / kata.id) for kata in manifest.load()]
-    result = subprocess.run(
+    report = staged_root / "junit.xml"
+    subprocess.run(
         [sys.executable, "-m", "pytest", *katas, "--kata-source", str(staged_root), "--sandbox",
-         f"--timeout={TEST_TIMEOUT}", "-q", "-rA", "-p", "no:randomly"],
+         f"--timeout={TEST_TIMEOUT}", "-q", f"--junitxml={report}"],
         cwd=ROOT, env=ENVIRONMENT, capture_output=True, text=True,
     )  # fmt: skip
     statuses = {}
-    for line in result.stdout.splitlines():
-        word, _, rest = line.partition(" ")
-        if word in ("PASSED", "FAILED", "ERROR") and "::" in rest:
-            nodeid = rest.split(" - ")[0].strip()
-            kata = nodeid.split("/")[1]
-            name = nodeid.split("::", 1)[1]
-            statuses[f"{kata} {name}"] = "passed" if word == "PASSED" else "failed"
+    for case in ElementTree.parse(report).iter("testcase"):
+        kata = case.get("classname").split(".")[1]  # katas.NN.test_file
+        failed = any(child.tag in ("failure", "error") for child in case)
+        statuses[f"{kata} {case.get('name')}"] = "failed" if failed else "passed"
     return statuses
 
 
