@@ -302,14 +302,19 @@ class Sandbox:
         # as in a learner's own run).
         self.twins: dict[int, object] = {}
         self.twin_keys: dict[int, int] = {}
+        self.functions: dict[tuple, RemoteObject] = {}
         # Functions that once ran out of time: later calls fail at once instead of waiting
         # again, so one endless loop cannot eat the time every other kata needs.
         self.hung: set[str] = set()
 
     def module_attribute(self, kata_folder: Path, module: str, attr: str):
+        origin = (kata_folder, module, attr)
+        if origin in self.functions:  # a learner's function or class: looked up once
+            return self.functions[origin]
         value = self.request(("attr", str(kata_folder), module, attr), what=attr)
         if isinstance(value, RemoteObject):
-            object.__setattr__(value, "_origin", (kata_folder, module, attr))
+            object.__setattr__(value, "_origin", origin)
+            self.functions[origin] = value
         return value
 
     def twin(self, key: int, value):
@@ -417,6 +422,7 @@ class Sandbox:
         self.generation += 1
         self.twins.clear()
         self.twin_keys.clear()
+        self.functions.clear()
 
     def stop(self) -> str:
         """End the sandbox process (if any) and say how it ended."""
