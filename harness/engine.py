@@ -198,41 +198,50 @@ def run_forked(
     done = False
     timed_out = False
     buffer = b""
-    with os.fdopen(read_end, "rb") as pipe:
-        while True:
-            remaining = None if timeout is None else timeout - (time.monotonic() - started)
-            if remaining is not None and remaining <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select([pipe], [], [], remaining)
-            if not ready:
-                continue
-            chunk = os.read(pipe.fileno(), 65536)
-            if not chunk:
-                break
-            buffer += chunk
-            *lines, buffer = buffer.split(b"\n")
-            for line in lines:
-                event = json.loads(line)
-                kind = event["event"]
-                if kind == "collected":
-                    collected = event["tests"]
-                elif kind == "result":
-                    result = TestResult(
-                        nodeid=event["nodeid"],
-                        kata=kata_of(event["nodeid"]),
-                        passed=event["passed"],
-                        message=event["message"],
-                        duration=event["duration"],
-                    )
-                    reported[result.nodeid] = result
-                    if on_result is not None:
-                        on_result(result)
-                elif kind == "collect_error":
-                    nodeid = event["nodeid"]
-                    broken.append(TestResult(nodeid, kata_of(nodeid), False, event["message"]))
-                elif kind == "done":
-                    done = True
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            while True:
+                remaining = None if timeout is None else timeout - (time.monotonic() - started)
+                if remaining is not None and remaining <= 0:
+                    timed_out = True
+                    break
+                ready, _, _ = select.select([pipe], [], [], remaining)
+                if not ready:
+                    continue
+                chunk = os.read(pipe.fileno(), 65536)
+                if not chunk:
+                    break
+                buffer += chunk
+                *lines, buffer = buffer.split(b"\n")
+                for line in lines:
+                    try:
+                        event = json.loads(line)
+                        kind = event["event"]
+                    except (ValueError, TypeError, KeyError):
+                        continue  # not the reporter's: something in the child wrote here
+                    if kind == "collected":
+                        collected = event["tests"]
+                    elif kind == "result":
+                        result = TestResult(
+                            nodeid=event["nodeid"],
+                            kata=kata_of(event["nodeid"]),
+                            passed=event["passed"],
+                            message=event["message"],
+                            duration=event["duration"],
+                        )
+                        reported[result.nodeid] = result
+                        if on_result is not None:
+                            on_result(result)
+                    elif kind == "collect_error":
+                        nodeid = event["nodeid"]
+                        broken.append(TestResult(nodeid, kata_of(nodeid), False, event["message"]))
+                    elif kind == "done":
+                        done = True
+    except BaseException:  # Ctrl-C, or a tool giving up: the child goes with it
+        _kill(pid)
+        os.waitpid(pid, 0)
+        _kill(-pid)
+        raise
     if timed_out:
         _kill(pid)
     _, wait_status = os.waitpid(pid, 0)
