@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -14,8 +13,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the benchmarks run as plain scripts from anywhere
-
-COPIED = ("katas", "harness", "grading", "grader.py", "conftest.py", "pyproject.toml")
 
 # Python may cache bytecode, as it does by default on a learner's machine: without it every run
 # recompiles the harness and the kata tests, while torch's bytecode is installed with it.
@@ -28,20 +25,14 @@ ENVIRONMENT = {
 
 @contextlib.contextmanager
 def solved_copy():
-    """A scratch copy of the course with every solution copied into katas/."""
+    """A scratch copy of the course with every solution in place."""
+    from grading.export import export_student_copy
+    from harness import manifest
+
     with tempfile.TemporaryDirectory() as scratch:
-        base = Path(scratch)
-        skip = shutil.ignore_patterns("__pycache__", ".grader-state.json", ".hypothesis")
-        for name in COPIED:
-            source = ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, base / name, ignore=skip)
-            else:
-                shutil.copy2(source, base / name)
-        for solution in sorted((ROOT / "solutions").iterdir()):
-            if solution.is_dir():
-                shutil.copytree(solution, base / "katas" / solution.name, dirs_exist_ok=True)
-        yield base
+        course = Path(scratch) / "course"
+        export_student_copy(course, solved=[kata.id for kata in manifest.load()])
+        yield course
 
 
 def seconds(command: list[str], cwd: Path) -> float:

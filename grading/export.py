@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
-from harness.manifest import ROOT
+from harness.manifest import ROOT, SOLUTIONS_DIR
 
 # Everything a learner needs to install, run the katas and use the grader.
 HANDED_OUT = [
@@ -17,12 +18,15 @@ HANDED_OUT = [
     "harness",
     "grading",
     "katas",
-    "docs",
 ]
 
 
-def export_student_copy(destination: Path) -> list[str]:
-    """Copy the learner's repository to ``destination`` (which must not exist yet)."""
+def export_student_copy(destination: Path, solved: Sequence[str] = ()) -> list[str]:
+    """Copy the learner's repository to ``destination`` (which must not exist yet).
+
+    ``solved`` names katas whose reference solutions to put in place, as a learner who finished
+    them would have: the repository's own checks and benchmarks use that.
+    """
     if destination.exists():
         raise FileExistsError(f"{destination} already exists: choose a new folder")
     destination.mkdir(parents=True)
@@ -37,4 +41,7 @@ def export_student_copy(destination: Path) -> list[str]:
         else:
             continue
         copied.append(entry)
+    for kata_id in solved:
+        target = destination / "katas" / kata_id
+        shutil.copytree(SOLUTIONS_DIR / kata_id, target, dirs_exist_ok=True)
     return copied

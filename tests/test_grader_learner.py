@@ -10,7 +10,6 @@ import json
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from grading.export import export_student_copy
 from harness import manifest
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("katas", "harness", "grading", "grader.py", "conftest.py", "pyproject.toml")
 KATAS = manifest.load()
 RUN_LIMIT = 600  # seconds; only reached if the grader hangs, never in a passing run
 
@@ -38,16 +37,9 @@ pytestmark = pytest.mark.timeout(1200)
 
 def scratch_tree(base: Path, solved: tuple[str, ...] = ()) -> Path:
     """A copy of the course in ``base``, with the solutions of ``solved`` in place."""
-    skip = shutil.ignore_patterns("__pycache__", ".grader-state.json", ".hypothesis")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, base / name, ignore=skip)
-        else:
-            shutil.copy2(source, base / name)
-    for kata_id in solved:
-        shutil.copytree(ROOT / "solutions" / kata_id, base / "katas" / kata_id, dirs_exist_ok=True)
-    return base
+    course = base / "course"
+    export_student_copy(course, solved)
+    return course
 
 
 def environment(**env: str) -> dict[str, str]:

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,12 +90,9 @@ def test_learner_path_works_without_solutions(student_copy):
     assert "is not implemented yet" in output
 
 
-def test_copying_the_solutions_in_makes_every_kata_pass(tmp_path, student_copy):
+def test_copying_the_solutions_in_makes_every_kata_pass(tmp_path):
     solved = tmp_path / "solved"
-    shutil.copytree(student_copy, solved)
-    for kata in KATAS:
-        for name in kata.files:
-            shutil.copy(manifest.SOLUTIONS_DIR / kata.id / name, solved / "katas" / kata.id / name)
+    export_student_copy(solved, solved=KATA_IDS)
     result = run_pytest(solved, "katas", "-q")
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
 
