@@ -39,6 +39,7 @@ def configure(source_root: Path | None) -> None:
     global _source_root
     _source_root = Path(source_root).resolve() if source_root is not None else None
     _modules.clear()
+    _timed_out.clear()
 
 
 def use_sandbox(sandbox) -> None:
@@ -93,8 +94,8 @@ class LearnerModule:
                 f"{display_path(self.path)} has no {attr!r}: the tests need it, "
                 f"so keep its name and signature as the stub gave them"
             ) from None
-        if inspect.isfunction(value) and not _autograd_allowed(self._kata_id):
-            return _forbid_autograd_inside(value)
+        if inspect.isfunction(value):
+            return _watched(value, forbid_autograd=not _autograd_allowed(self._kata_id))
         return value
 
     def __repr__(self) -> str:
@@ -147,18 +148,42 @@ def _autograd_allowed(kata_id: str) -> bool:
         return False
 
 
-def _forbid_autograd_inside(function):
-    _install_autograd_tripwire()
+# Learner functions that ran out of time once: later calls fail at once, so an endless loop
+# costs one test's time limit, not every test's.
+_timed_out: set[str] = set()
+
+
+class TimedOut(AssertionError):
+    """A learner's function did not finish within the test's time limit."""
+
+
+def _watched(function, forbid_autograd: bool):
+    """``function`` run with the autograd tripwire (if asked) and the memory of time-outs."""
+    if forbid_autograd:
+        _install_autograd_tripwire()
+    name = function.__name__
 
     @functools.wraps(function)
-    def guarded(*args, **kwargs):
-        _guarded_call.append(function.__name__)
+    def watched(*args, **kwargs):
+        if name in _timed_out:
+            raise TimedOut(
+                f"{name} was not run again: an earlier call did not finish in time "
+                f"(an infinite loop?)"
+            )
+        if forbid_autograd:
+            _guarded_call.append(name)
         try:
             return function(*args, **kwargs)
+        except BaseException as error:
+            if "from pytest-timeout" in str(error):  # pytest-timeout's alarm, inside our call
+                _timed_out.add(name)
+                raise TimedOut(f"{name} did not finish in time (an infinite loop?)") from None
+            raise
         finally:
-            _guarded_call.pop()
+            if forbid_autograd:
+                _guarded_call.pop()
 
-    return guarded
+    return watched
 
 
 _tripwire_installed = False

@@ -125,11 +125,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     )
 
 
+# The harness's own failures are written to be read as they are.
+SHORT_AS_THEY_ARE = (
+    learner.LearnerFileError,
+    learner.AutogradNotAllowed,
+    learner.TimedOut,
+    sandbox.SandboxFailure,
+)
+
+
 def short_failure(error: BaseException) -> str | None:
     """A line or two for a failure caused by the learner's code, or None to keep pytest's report."""
-    if isinstance(
-        error, (learner.LearnerFileError, learner.AutogradNotAllowed, sandbox.SandboxFailure)
-    ):
+    if isinstance(error, SHORT_AS_THEY_ARE):
         return str(error)
     origin = learner_origin(error)
     if origin is None:
