@@ -191,7 +191,8 @@ def test_results_follow_gradescopes_format(graded_class):
             assert test["status"] in ("passed", "failed")
             assert 0 <= test["score"] <= test["max_score"]
         assert document["score"] == pytest.approx(sum(t["score"] for t in document["tests"]))
-        assert document["score"] == pytest.approx(float(read_grades(out)[path.stem]["total"]))
+        total = float(read_grades(out)[path.stem]["total"])  # two decimals in the CSV
+        assert document["score"] == pytest.approx(total, abs=0.005)
 
 
 def test_class_summary(graded_class):
@@ -228,6 +229,10 @@ CHEATS = sorted(p.name for p in ADVERSARIAL.iterdir() if p.is_dir())
 def graded_cheaters(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cheaters")
     make_submission(folder, "an_honest_student")
+    # The same wrong answers without any trick: what each cheater has honestly earned.
+    baseline = make_submission(folder, "zeros_without_tricks", base="stubs")
+    shutil.copy(ADVERSARIAL / "ships_conftest_plugin" / "katas" / "01" / "activations.py",
+                baseline / "katas" / "01" / "activations.py")  # fmt: skip
     for case in CHEATS:
         overlay(folder, case, case)
     out = tmp_path_factory.mktemp("cheat-gradebook")
@@ -238,9 +243,14 @@ def graded_cheaters(tmp_path_factory):
 
 @pytest.mark.parametrize("case", CHEATS)
 def test_cheating_earns_nothing(graded_cheaters, case):
-    row = read_grades(graded_cheaters)[case]
-    assert kata_points(row, "01") == 0.0, row
-    assert float(row["total"]) == 0.0, row
+    grades = read_grades(graded_cheaters)
+    honest_effort = grades["zeros_without_tricks"]
+    assert float(honest_effort["01"]) < full_points("01") / 2  # the answers are wrong
+    row = grades[case]
+    # Never more than the same answers earn without tricks (a trick that garbles the
+    # sandbox's channel earns less: every one of its calls fails).
+    for column in (*KATA_IDS, "total"):
+        assert float(row[column]) <= float(honest_effort[column]), (column, row, honest_effort)
 
 
 def test_cheaters_leave_an_honest_students_results_alone(graded_cheaters):
