@@ -98,32 +98,9 @@ def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
     if run.status != "ok":
         notes.append(f"tests {run.status}")
     for score in scores:
-        problem = next(
-            (
-                first_line(failure.message)
-                for failure in score.failures
-                if any(sign in failure.message for sign in WHOLE_KATA_PROBLEMS)
-            ),
-            None,
-        )
-        if problem and "is missing" not in problem:
-            notes.append(f"{score.kata.id}: {problem[:120]}")
+        if score.problem and "is missing" not in score.problem:  # missing files: said above
+            notes.append(f"{score.kata.id}: {score.problem[:120]}")
     return "; ".join(notes) if notes else "ok"
-
-
-# Failure messages that speak of a kata's file or process as a whole, not of one answer.
-WHOLE_KATA_PROBLEMS = (
-    "has a syntax error",
-    "while being imported",
-    "did not finish",
-    "was not run again",
-    "ended the learner's process",
-    "not run to the end",
-)
-
-
-def first_line(message: str) -> str:
-    return message.strip().splitlines()[0] if message.strip() else ""
 
 
 # --- the class -------------------------------------------------------------------------------

@@ -72,17 +72,31 @@ def score_run(katas: Sequence[Kata], run: Run) -> list[KataScore]:
     return [score_kata(kata, run.for_kata(kata.id)) for kata in katas]
 
 
+# What the harness says when a kata's file or process fails as a whole, not one answer.
+WHOLE_KATA_PROBLEMS = (
+    "has a syntax error",
+    "while being imported",
+    "did not finish",
+    "was not run again",
+    "ended the learner's process",
+    "not run to the end",
+)
+
+
 def kata_problem(kata: Kata, failures: Sequence[TestResult]) -> str | None:
     """The first failure that concerns the kata as a whole rather than one test.
 
     That is a learner file that is broken, missing or lacks a name (the harness starts those
-    messages with the file's path), a test file that could not be collected (its node id has
-    no "::"), or a test that never finished.
+    messages with the file's path, or says so in words when the file sits elsewhere, as when
+    grading), a test file that could not be collected (its node id has no "::"), or code that
+    never finished or crashed.
     """
     learner_paths = tuple(f"katas/{kata.id}/{name}" for name in kata.files)
     for failure in failures:
         first_line = first_lines(failure.message, 1)
-        if first_line.startswith(learner_paths) or " did not finish: " in first_line:
+        if first_line.startswith(learner_paths) or any(
+            sign in first_line for sign in WHOLE_KATA_PROBLEMS
+        ):
             return first_line
         if "::" not in failure.nodeid:
             return f"{failure.nodeid} could not be loaded: {first_line}"
