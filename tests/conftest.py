@@ -1,4 +1,4 @@
-"""Fixtures for the repository's own checks (learners never need to run these)."""
+"""Fixtures and run order for the repository's own checks (learners never need to run these)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,54 @@ import pytest
 
 from harness.worker import Worker
 
+HERE = Path(__file__).parent
+
+# Cheating submissions are data: never collected, never loaded as a conftest or plugin here.
+# (They are also stored as NAME.txt; tests/test_repository.py checks that they stay so.)
+collect_ignore = ["adversarial"]
+
+# Broad, cheap checks first, so a broken repository fails within seconds (the CI canary runs
+# with -x); then the long grading runs, so that the many short catalogue runs fill in around
+# them on the other worker. A file not listed here runs first.
+RUN_ORDER = [
+    "test_repository.py",
+    "test_grader_instructor.py",
+    "test_grader_learner.py",
+    "test_catalogue.py",
+]
+
+# Seconds a repository check may take: these grade whole classes in subprocesses.
+CHECK_TIMEOUT = 900
+
 
 @pytest.fixture(scope="session")
 def worker():
-    """One warm worker for the whole session: each kata run is a cheap fork of it."""
+    """One warm worker for each test process: each kata run is a cheap fork of it."""
     with Worker() as w:
         yield w
 
 
-def pytest_collection_modifyitems(items):
-    # These checks grade whole classes and run pytest in subprocesses: minutes, not seconds.
-    # The kata tests keep pyproject's 60 s per test.
-    here = Path(__file__).parent
+def run_rank(item: pytest.Item) -> int:
+    name = Path(item.fspath).name
+    return RUN_ORDER.index(name) + 1 if name in RUN_ORDER else 0
+
+
+def shared_fixtures(item: pytest.Item) -> list[str]:
+    """The module-scoped fixtures ``item`` uses: costly set-ups shared by a group of tests."""
+    definitions = item._fixtureinfo.name2fixturedefs
+    return sorted(name for name, defs in definitions.items() if defs[-1].scope == "module")
+
+
+# tryfirst: pytest-xdist reads the group marks in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=run_rank)  # stable: each file keeps its own order
     for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.timeout(900))
+        if HERE in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.timeout(CHECK_TIMEOUT))
+        shared = shared_fixtures(item)
+        if shared:
+            # With `-n auto --dist loadgroup`, tests sharing a costly set-up stay on one worker,
+            # which builds it once; every other test goes wherever a worker is free.
+            group = f"{Path(item.fspath).stem}:{'+'.join(shared)}"
+            item.add_marker(pytest.mark.xdist_group(group))

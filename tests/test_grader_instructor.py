@@ -215,10 +215,22 @@ def test_a_failed_test_explains_itself(graded_class):
 # --- cheating ------------------------------------------------------------------------------
 
 
+def stage_adversarial(case: str, root: Path) -> None:
+    """Lay an adversarial case's files over ``root`` under their real names.
+
+    The fixtures are stored as ``NAME.txt`` so that no pytest run of this repository can load
+    them as a conftest, plugin or test; only a scratch copy ever holds them as code.
+    """
+    for stored in (ADVERSARIAL / case).rglob("*.txt"):
+        target = root / stored.relative_to(ADVERSARIAL / case).with_suffix("")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(stored, target)
+
+
 def overlay(folder: Path, student: str, case: str) -> Path:
     """The untouched stubs with an adversarial case's files laid over them."""
     root = make_submission(folder, student, base="stubs")
-    shutil.copytree(ADVERSARIAL / case, root, dirs_exist_ok=True)
+    stage_adversarial(case, root)
     return root
 
 
@@ -231,7 +243,7 @@ def graded_cheaters(tmp_path_factory):
     make_submission(folder, "an_honest_student")
     # The same wrong answers without any trick: what each cheater has honestly earned.
     baseline = make_submission(folder, "zeros_without_tricks", base="stubs")
-    shutil.copy(ADVERSARIAL / "ships_conftest_plugin" / "katas" / "01" / "activations.py",
+    shutil.copy(ADVERSARIAL / "ships_conftest_plugin" / "katas" / "01" / "activations.py.txt",
                 baseline / "katas" / "01" / "activations.py")  # fmt: skip
     for case in CHEATS:
         overlay(folder, case, case)

@@ -97,6 +97,18 @@ def test_copying_the_solutions_in_makes_every_kata_pass(tmp_path):
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
 
 
+ADVERSARIAL = Path(__file__).parent / "adversarial"
+# Names pytest would load as code: a test module, a conftest, a plugin, or settings.
+LIVE_NAMES = ("*.py", "*.ini", "*.toml", "*.cfg")
+
+
+def test_cheating_fixtures_are_stored_as_inert_data():
+    """A cheater's conftest once ran as this repository's own and turned every test green."""
+    live = [p for pattern in LIVE_NAMES for p in ADVERSARIAL.rglob(pattern)]
+    assert not live, f"store these as NAME.txt (staged under their real names by the test): {live}"
+    assert list(ADVERSARIAL.rglob("*.py.txt")), "the cheating fixtures are missing"
+
+
 def test_kata_tests_never_import_solutions():
     for test_file in manifest.KATAS_DIR.glob("*/test_*.py"):
         tree = ast.parse(test_file.read_text())

@@ -2,6 +2,7 @@
 
 TARGET = "activations.py"
 CAUGHT_BY = "returned dtype int64"
+SANDBOX = "the dtype or type of the answer must survive the trip from the learner's process"
 
 import numpy as np
 

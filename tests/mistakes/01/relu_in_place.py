@@ -2,6 +2,7 @@
 
 TARGET = "activations.py"
 CAUGHT_BY = "relu(x) changed its input x in place"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "activations.py"
 CAUGHT_BY = "np.asarray"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "activations.py"
 CAUGHT_BY = "sigmoid(x) raised a warning"
+SANDBOX = "warnings raised in the learner's process must be raised again in the judge"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "activations.py"
 CAUGHT_BY = "called torch's autograd"
+SANDBOX = "the autograd tripwire must fire inside the learner's process"
 
 import torch
 

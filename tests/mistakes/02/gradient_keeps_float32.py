@@ -2,6 +2,7 @@
 
 TARGET = "derivatives.py"
 CAUGHT_BY = "returned dtype float32, expected float64"
+SANDBOX = "the dtype or type of the answer must survive the trip from the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "derivatives.py"
 CAUGHT_BY = "numerical_gradient(f, x) changed x"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "vanishing.py"
 CAUGHT_BY = "not ValueError"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 _KNOWN = {"sigmoid": 0, "tanh": 1, "relu": 2}
 

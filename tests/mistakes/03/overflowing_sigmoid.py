@@ -2,6 +2,7 @@
 
 TARGET = "vanishing.py"
 CAUGHT_BY = "OverflowError"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 import math
 

@@ -2,6 +2,7 @@
 
 TARGET = "vanishing.py"
 CAUGHT_BY = "does not mention"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 
 def _check(weights, biases, activation):

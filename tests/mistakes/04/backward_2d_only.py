@@ -2,6 +2,7 @@
 
 TARGET = "linear.py"
 CAUGHT_BY = "linear_backward"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 import numpy as np
 

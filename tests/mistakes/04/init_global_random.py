@@ -2,6 +2,7 @@
 
 TARGET = "linear.py"
 CAUGHT_BY = "same seed"
+SANDBOX = "an object argument (a random generator) must be used through the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "autograd.py"
 CAUGHT_BY = "never overwrite it with ="
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 
 def _add(self, other):

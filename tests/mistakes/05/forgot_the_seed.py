@@ -2,6 +2,7 @@
 
 TARGET = "autograd.py"
 CAUGHT_BY = "self.grad = 1"
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 
 def _backward_without_seed(self):

@@ -3,6 +3,7 @@ graphs, a RecursionError on a chain deeper than about a thousand nodes."""
 
 TARGET = "autograd.py"
 CAUGHT_BY = "recursion limit"
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 
 def _backward_recursive(self):

@@ -3,6 +3,7 @@ once per path, and its _backward runs (and passes its gradient on) that many tim
 
 TARGET = "autograd.py"
 CAUGHT_BY = "exactly once"
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 
 def _backward_without_visited(self):

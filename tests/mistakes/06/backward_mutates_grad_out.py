@@ -2,6 +2,7 @@
 
 TARGET = "backprop.py"
 CAUGHT_BY = "changed its argument grad_out"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

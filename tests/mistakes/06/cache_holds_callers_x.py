@@ -3,6 +3,7 @@ changes with it."""
 
 TARGET = "backprop.py"
 CAUGHT_BY = "the first cache changed"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "backprop.py"
 CAUGHT_BY = "the first cache changed"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

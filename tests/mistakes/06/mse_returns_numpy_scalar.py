@@ -2,6 +2,7 @@
 
 TARGET = "backprop.py"
 CAUGHT_BY = "Python float"
+SANDBOX = "the dtype or type of the answer must survive the trip from the learner's process"
 
 import numpy as np
 

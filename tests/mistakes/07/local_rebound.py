@@ -2,6 +2,7 @@
 
 TARGET = "sgd.py"
 CAUGHT_BY = "in place"
+SANDBOX = "in-place changes and aliasing must cross back from the learner's process"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 
 TARGET = "sgd.py"
 CAUGHT_BY = "ValueError"
+SANDBOX = "the learner's exception must reach the judge as the same exception"
 
 import numpy as np
 

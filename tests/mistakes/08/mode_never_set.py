@@ -2,6 +2,7 @@
 
 TARGET = "training.py"
 CAUGHT_BY = "train mode"
+SANDBOX = "torch modules, optimizers and batches must cross both ways"
 
 
 def train(model, optimizer, loss_fn, batches, epochs=1):
