@@ -1,25 +1,29 @@
 """Kata 01 quiz: fill in each answer, then run `pytest katas/01 -rP` to check it and read why.
 
-Numbers are plain Python numbers (1, 0.5, 12). Choices are one letter as a string ("a").
+Numbers are plain Python numbers (1, 0.5, 12), written at the precision the question asks for:
+"rounded to 3 decimals" accepts the true value rounded up or down to 3 decimals, or any value
+closer to it. Choices are one letter as a string ("a").
 Work them out with pen and paper or with your own functions from activations.py.
 """
 
-# Q1. Over all real x, what is the LARGEST value that d/dx tanh(x) takes? (a number)
+# Q1. Over all real x, what is the LARGEST value that d/dx tanh(x) takes?
+# (a number, rounded to 3 decimals)
 TANH_GRAD_MAX = None
 
-# Q2. Which set holds every value of d/dx tanh(x)?
+# Q2. What is the range of d/dx tanh(x), that is, exactly the set of values it takes as x runs
+# over all real numbers?
 #   "a": [-1, 1]     "b": (0, 1]     "c": [0, 0.25]     "d": (0, infinity)
 TANH_GRAD_RANGE = ""
 
-# Q3. Over all real x, what is the LARGEST value that d/dx sigmoid(x) takes? (a number)
-SIGMOID_GRAD_MAX = None
+# Q3. What is d/dx sigmoid(x) at x = 2? (a number, rounded to 4 decimals)
+SIGMOID_GRAD_AT_2 = None
 
-# Q4. On its way back, a gradient passes through five tanh units, and at each one the local
-# derivative is 0.8. By the chain rule the gradient gets multiplied by all five factors.
-# What is that product, to three decimals? (a number)
-FIVE_FACTORS = None
+# Q4. On its way back, a gradient passes through six tanh units, and at each one the local
+# derivative is 0.7. By the chain rule the gradient gets multiplied by all six factors.
+# What is that product? (a number, rounded to 3 decimals)
+SIX_FACTORS = None
 
-# Q5. Best case for sigmoid: every unit sits exactly where its derivative is largest.
+# Q5. Best case for sigmoid: every unit sits at x = 0, where its derivative is largest.
 # How many sigmoid units in a row does it take before the product of their derivatives
 # drops below 1e-6? (a whole number)
 SIGMOID_UNITS_TO_ONE_MILLIONTH = None
@@ -42,7 +46,7 @@ RELU_HELPS = ""
 # Q8. What is the price of ReLU?
 #   "a": a unit whose pre-activation is negative for every input gets a zero gradient,
 #        so its weights never change again: a "dead" unit
-#   "b": its derivative is at most 0.25, so gradients still vanish
+#   "b": like sigmoid, it saturates for large positive inputs, so gradients still vanish
 #   "c": it needs an exponential, which is slow to compute
 #   "d": there is none
 RELU_PRICE = ""

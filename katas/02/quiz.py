@@ -1,6 +1,8 @@
 """Kata 02 quiz: fill in each answer, then run `pytest katas/02 -rP` to check it and read why.
 
-Numbers are plain Python numbers (1, 0.5, 12). Choices are one letter as a string ("a").
+Numbers are plain Python numbers (1, 0.5, 12), written at the precision the question asks for:
+"rounded to 6 decimals" accepts the true value rounded up or down to 6 decimals, or any value
+closer to it. Choices are one letter as a string ("a").
 You can measure the numeric answers with your own numerical_derivative.
 """
 
@@ -11,8 +13,9 @@ You can measure the numeric answers with your own numerical_derivative.
 #   "d": the area under f up to x is 3
 DERIVATIVE_MEANS = ""
 
-# Q2. f(x) = x**3. The input moves from x = 2 to x = 2.001. By about how much does the output
-# change? Answer with the derivative, without computing f(2.001) - f(2). (a number)
+# Q2. f(x) = x**3. The input moves from x = 2 to x = 2.001. Use the derivative to predict by how
+# much the output changes, without computing f(2.001) - f(2).
+# (a number, rounded to 6 decimals)
 NUDGE_CHANGE = None
 
 # Q3. The error of an estimate shrinks like h**p as the step h shrinks. What is p for the
@@ -23,8 +26,9 @@ CENTRAL_ORDER = None
 FORWARD_ORDER = None
 
 # Q5. Take a central-difference estimate with h = 0.01, then another with h = 0.005. The error
-# (estimate minus the true derivative) gets divided by about how much? (a number; measure it
-# with your numerical_derivative on np.sin at x = 1, where the true derivative is np.cos(1))
+# (estimate minus the true derivative) gets divided by about how much? Measure it with your
+# numerical_derivative on np.sin at x = 1, where the true derivative is np.cos(1).
+# (a whole number: round what you measure)
 CENTRAL_ERROR_RATIO_WHEN_H_HALVES = None
 
 # Q6. If a smaller h means a smaller error, why not use h = 1e-15?

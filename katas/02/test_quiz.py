@@ -1,15 +1,17 @@
-"""Kata 02 quiz: numbers are computed by torch here; choices are compared through a salted hash.
+"""Kata 02 quiz, checked against torch without giving the answers away.
 
-Run `pytest katas/02 -rP` to read the explanation of every answer that passes.
+Each question is declared once below: its name in katas/02/quiz.py, the hint for a wrong answer,
+and for a number its precision and how torch computes it. Run `pytest katas/02 -rP` to read the
+explanation of every answer that passes: it is sealed in quiz_sealed.json and only the right
+answer opens it.
 """
 
 import math
 
+import pytest
 import torch
 
-from harness import Quiz
-
-quiz = Quiz(__file__)
+from harness.quiz import WHOLE, Choice, Number, Quiz, decimals
 
 
 def derivative(f, x):
@@ -33,91 +35,81 @@ def forward(f, x, h):
     return (f(x + h) - f(x)) / h
 
 
-def measured_order(estimate, h=0.01):
-    """p in error ~ h**p, measured from the errors at h and h / 2."""
-    return math.log2(error(estimate, h) / error(estimate, h / 2))
+def order(estimate, h=0.01):
+    """p in error ~ h**p, measured from the errors at h and h / 2, and rounded."""
+    measured = math.log2(error(estimate, h) / error(estimate, h / 2))
+    return {"answer": round(measured), "measured": measured}
 
 
-# Explanation: the derivative is the local exchange rate between input and output:
-# f(x + e) ≈ f(x) + f'(x) * e for small e. It says nothing about the value f(x) itself.
-DERIVATIVE_MEANS_SHA256 = "708aae602a958cb6a65c4520801f381256f6bfddf6e5a14a51fbc5f2504a4361"
+def nudge_change():
+    slope = derivative(lambda t: t**3, 2.0)
+    x = torch.tensor([2.0, 2.001], dtype=torch.float64)
+    exact = (x[1] ** 3 - x[0] ** 3).item()
+    gap = abs(exact - slope * 0.001)
+    place = -math.floor(math.log10(gap))
+    return {"answer": slope * 0.001, "slope": slope, "exact": exact, "gap": gap, "place": place}
 
 
-def test_derivative_means():
-    quiz.check_choice(
-        "DERIVATIVE_MEANS",
-        DERIVATIVE_MEANS_SHA256,
-        "a derivative is about how the output RESPONDS to a change of the input, not about "
-        "the output's value",
-        "f(x + e) ≈ f(x) + f'(x) * e: the derivative measures how sensitive the output is to "
-        "its input. Backpropagation computes exactly these sensitivities of the loss.",
-    )
-
-
-def test_nudge_change():
-    e = 0.001
-    predicted = derivative(lambda t: t**3, 2.0) * e
-    quiz.check_number(
-        "NUDGE_CHANGE",
-        predicted,
-        "the change is about f'(2) times the size of the nudge; f(x) = x**3 has f'(x) = 3x**2",
-        f"f'(2) = 12, so the output moves by about 12 * 0.001 = {predicted:.3g}. "
-        f"(The exact change, 2.001**3 - 8 = {2.001**3 - 8:.6f}, differs only in the 5th "
-        "decimal: the derivative is the best straight-line prediction.)",
-        atol=1e-4,
-    )
-
-
-def test_central_order():
-    order = measured_order(central)
-    quiz.check_number(
-        "CENTRAL_ORDER",
-        order,
-        "Taylor-expand f(x + h) and f(x - h): which terms cancel in their difference?",
-        f"2: in f(x + h) - f(x - h) the f''(x) h**2 / 2 terms cancel, leaving an error of "
-        f"h**2 f'''(x) / 6. Measured by torch on sin at x = 1: p = {order:.3f}.",
-        atol=0.1,
-    )
-
-
-def test_forward_order():
-    order = measured_order(forward)
-    quiz.check_number(
-        "FORWARD_ORDER",
-        order,
-        "Taylor-expand f(x + h): what is the first term the forward difference gets wrong?",
-        f"1: (f(x + h) - f(x)) / h = f'(x) + h f''(x) / 2 + ..., an error proportional to h. "
-        f"Measured by torch on sin at x = 1: p = {order:.3f}. Halving h only halves it.",
-        atol=0.1,
-    )
-
-
-def test_central_error_ratio_when_h_halves():
+def central_error_ratio():
     ratio = error(central, 0.01) / error(central, 0.005)
-    quiz.check_number(
-        "CENTRAL_ERROR_RATIO_WHEN_H_HALVES",
-        ratio,
-        "measure it: compute numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 0.01 "
-        "and h = 0.005, and divide",
-        f"{ratio:.4f}, about 4 = 2**2: the error is proportional to h**2, so half the step "
-        "gives a quarter of the error. A forward difference would only give 2.",
-        atol=0.05,
-    )
+    return {"answer": round(ratio), "measured": ratio}
 
 
-# Explanation: the total error is about h**2 |f'''| / 6 (truncation, shrinks with h) plus
-# eps |f| / h (rounding: float64 keeps ~16 digits, eps ≈ 1e-16, and f(x + h) - f(x - h) cancels
-# almost all of them). The sum is smallest near h ≈ eps**(1/3) ≈ 1e-5, hence the default h.
-TINY_H_SHA256 = "4ad2886a360daad04e828c90da2f97778073987ec9922757a4c452cab68db095"
+def tiny_h():
+    eps = torch.finfo(torch.float64).eps
+    return {
+        "digits": -math.log10(eps),
+        "eps": eps,
+        "best_h": eps ** (1 / 3),
+        "error_5": error(central, 1e-5),
+        "error_10": error(central, 1e-10),
+        "error_15": error(central, 1e-15),
+    }
 
 
-def test_tiny_h():
-    quiz.check_choice(
-        "TINY_H",
-        TINY_H_SHA256,
-        "try it: numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 1e-5, 1e-10, 1e-15",
-        "Rounding: float64 keeps about 16 significant digits, so f(x + h) and f(x - h) with "
-        "h = 1e-15 share almost all of them and their difference is mostly rounding noise, "
-        "which dividing by 2h blows up. The error is about h**2 |f'''| / 6 + 1e-16 |f| / h, "
-        "smallest near h ≈ 1e-5: that is why h defaults to 1e-5.",
-    )
+quiz = Quiz(
+    __file__,
+    [
+        Choice(
+            "DERIVATIVE_MEANS",
+            "a derivative is about how the output RESPONDS to a change of the input, not about "
+            "the output's value",
+        ),
+        Number(
+            "NUDGE_CHANGE",
+            "the change is about f'(2) times the size of the nudge; f(x) = x**3 has f'(x) = 3x**2",
+            decimals(6),
+            nudge_change,
+        ),
+        Number(
+            "CENTRAL_ORDER",
+            "Taylor-expand f(x + h) and f(x - h): which terms cancel in their difference?",
+            WHOLE,
+            lambda: order(central),
+        ),
+        Number(
+            "FORWARD_ORDER",
+            "Taylor-expand f(x + h): what is the first term the forward difference gets wrong?",
+            WHOLE,
+            lambda: order(forward),
+        ),
+        Number(
+            "CENTRAL_ERROR_RATIO_WHEN_H_HALVES",
+            "measure it: compute numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 0.01 "
+            "and h = 0.005, and divide",
+            WHOLE,
+            central_error_ratio,
+        ),
+        Choice(
+            "TINY_H",
+            "try it: numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 1e-5, 1e-10, "
+            "1e-15",
+            tiny_h,
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize("name", quiz.names)
+def test_quiz(name):
+    quiz.check(name)
