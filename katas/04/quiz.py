@@ -22,5 +22,5 @@ def larger_output_example():
 
 # Q2. A layer with in_features = 512 and out_features = 1. Every input, every weight and the bias
 # may be anything in the CLOSED interval [-1, 1]. What is the largest value the output can take?
-# Give a number.
+# (a whole number)
 LARGEST_OUTPUT = None
