@@ -1,0 +1,406 @@
+"""Every number the kata READMEs and hints state, and the code that makes it true.
+
+Each `Claim` names a source (``"03/README.md"``, or ``"03/hints"`` for the hints of kata 03 in
+katas/katas.toml), a passage of that source exactly as written (line breaks and runs of spaces
+match any whitespace), and a function that returns one entry per number of the passage, in the
+order they appear. An entry is one of:
+
+- a plain number: computed here, with torch as the oracle. The number as written must be this
+  value correctly rounded to the digits written (``0.9973`` means within 0.00005).
+- `Given(value, why)`: a number the text chooses rather than computes (an example's input, a
+  default argument, a requirement). It must be written exactly; where code holds the same
+  number (a default argument, for instance), the value is read from that code.
+- `Quote(value)`: a figure quoted from the notes this course grew from. It must be written
+  exactly; the passage's other numbers carry the claim made about it.
+- `Wrong(truth)`: a quoted figure that the passage says is wrong. It must NOT be `truth`
+  rounded to the digits written.
+- `Exact(value)`: the number as written must equal ``value`` exactly (``sigmoid(-1000)`` is 0.0).
+
+A function may also assert facts that its passage states in words ("np.exp(1000.0) is inf").
+tests/test_teaching_numbers.py checks every claim and that no number goes unclaimed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import math
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import torch
+
+from harness import manifest
+
+F64 = torch.float64
+
+
+@dataclass(frozen=True)
+class Given:
+    value: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    value: float
+
+
+@dataclass(frozen=True)
+class Wrong:
+    truth: float
+
+
+@dataclass(frozen=True)
+class Exact:
+    value: float
+
+
+@dataclass(frozen=True)
+class Claim:
+    source: str
+    text: str
+    values: Callable[[], Sequence]
+
+
+def stub_defaults(kata_id: str, module: str, function: str) -> dict:
+    """The default arguments of a function in a kata's stub, so the text can be held to them."""
+    path = manifest.KATAS_DIR / kata_id / f"{module}.py"
+    spec = importlib.util.spec_from_file_location(f"teaching_numbers_{kata_id}_{module}", path)
+    stub = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stub)
+    parameters = inspect.signature(getattr(stub, function)).parameters
+    return {name: p.default for name, p in parameters.items() if p.default is not p.empty}
+
+
+def scalar(value: float) -> torch.Tensor:
+    return torch.tensor(value, dtype=F64, requires_grad=True)
+
+
+def derivative(f: Callable[[torch.Tensor], torch.Tensor], at: float) -> float:
+    x = scalar(at)
+    (grad,) = torch.autograd.grad(f(x), x)
+    return grad.item()
+
+
+def largest_sigmoid_slope() -> float:
+    """The largest sigmoid'(a) on a fine grid around 0 (the grid holds a = 0 exactly)."""
+    a = torch.linspace(-10.0, 10.0, 20001, dtype=F64, requires_grad=True)
+    (slope,) = torch.autograd.grad(torch.sigmoid(a).sum(), a)
+    return slope.max().item()
+
+
+# --- kata 01 ----------------------------------------------------------------------------------
+
+
+def exp_overflows_at_1000() -> float:
+    """np.exp(1000.0) is inf: float64 ends near 1.8e308, and e^1000 is about 2e434."""
+    assert torch.isinf(torch.exp(torch.tensor(1000.0, dtype=F64))), "exp(1000.0) is finite"
+    return 1000.0
+
+
+def relu_keeps_the_positive_product() -> list:
+    z = torch.tensor(-2.0, dtype=F64) * torch.tensor(-1.0, dtype=F64)
+    assert torch.relu(z).item() == 2.0, "w = -2 and x = -1 do not give a kept z = 2"
+    return [Given(-2, "the example's weight")]
+
+
+def notes_power_of_point_eight() -> list:
+    quoted = [Quote(0.8)] * 5 + [Quote(0.32)]
+    truth = torch.tensor(0.8, dtype=F64) ** 5
+    return quoted + [Given(0.8, "the notes' factor"), Given(5, "the notes' depth"), truth.item()]
+
+
+# --- kata 02 ----------------------------------------------------------------------------------
+
+
+def step_default() -> float:
+    return stub_defaults("02", "derivatives", "numerical_derivative")["h"]
+
+
+def gradient_step_default() -> float:
+    return stub_defaults("02", "derivatives", "numerical_gradient")["h"]
+
+
+def difference_errors_for_sin() -> list:
+    """Forward and central differences of sin at x = 1 against torch autograd, in float64."""
+    h, x = step_default(), torch.tensor(1.0, dtype=F64)
+    true_slope = derivative(torch.sin, 1.0)
+    forward = ((torch.sin(x + h) - torch.sin(x)) / h).item()
+    central = ((torch.sin(x + h) - torch.sin(x - h)) / (2 * h)).item()
+    third_derivative = -derivative(torch.sin, 1.0)  # sin''' = -cos
+    truncation = h**2 * abs(third_derivative) / math.factorial(3)
+    return [
+        Given(h, "the stub's default step"),
+        abs(forward - true_slope),
+        abs(central - true_slope),
+        math.factorial(3),
+        truncation,
+    ]
+
+
+# --- kata 03 ----------------------------------------------------------------------------------
+
+
+def lesson_chain() -> dict:
+    """The chain that `depth_table` in katas/03/vanishing.py prints, with its own defaults.
+
+    The README's lesson, the quiz about it and `python katas/03/vanishing.py` all describe this
+    one chain; reading the parameters from depth_table keeps them the same chain.
+    """
+    chain = stub_defaults("03", "vanishing", "depth_table")
+    assert chain["w"] == 1, f"the README says every w_k = 1; depth_table uses w = {chain['w']}"
+    return chain
+
+
+def lesson_gradients(activation: str) -> list[float]:
+    """|dh_k/dx| after every layer of the lesson chain, computed by torch autograd."""
+    chain = lesson_chain()
+    x = scalar(chain["x"])
+    h, gradients = x, []
+    for _ in range(chain["depth"]):
+        h = getattr(torch, activation)(chain["w"] * h + chain["b"])
+        (grad,) = torch.autograd.grad(h, x, retain_graph=True)
+        gradients.append(abs(grad.item()))
+    return gradients
+
+
+def lesson_summary() -> list:
+    sigmoid, tanh = lesson_gradients("sigmoid"), lesson_gradients("tanh")
+    relu = lesson_gradients("relu")
+    assert all(g == 1.0 for g in relu), f"relu's column is not exactly 1: {relu}"
+    return [
+        sigmoid[-1] / sigmoid[-2],  # the factor per layer, once it has settled
+        sigmoid[-1],
+        Given(lesson_chain()["depth"], "depth_table's depth"),
+        tanh[-1] / tanh[-2],
+        tanh[-1],
+    ]
+
+
+def empty_chain_gradient() -> float:
+    x = scalar(0.5)
+    (grad,) = torch.autograd.grad(x * 1, x)  # h_n = h_0 = x
+    return grad.item()
+
+
+def seed_chain() -> dict:
+    """The notes' chain x = 10 -> 0.3x + 0.3 -> tanh -> 0.3h + 0.3 -> tanh, in torch."""
+    x = scalar(10.0)
+    a1 = 0.3 * x + 0.3
+    h1 = torch.tanh(a1)
+    a2 = 0.3 * h1 + 0.3
+    h2 = torch.tanh(a2)
+    return {name: v.item() for name, v in dict(a1=a1, h1=h1, a2=a2, h2=h2).items()}
+
+
+def small_chain() -> dict:
+    """The same chain started at x = 0.5."""
+    a1 = torch.tensor(0.3 * 0.5 + 0.3, dtype=F64)
+    h1 = torch.tanh(a1)
+    a2 = 0.3 * h1 + 0.3
+    return dict(a1=a1.item(), h1=h1.item(), a2=a2.item(), h2=torch.tanh(a2).item())
+
+
+NOTES_WEIGHT = Given(0.3, "the notes' weight and bias")
+
+
+# --- kata 04 ----------------------------------------------------------------------------------
+
+
+def uniform_variance_denominator() -> float:
+    """Var U(-k, k) = k**2 / 3: the 3, from torch's own distribution."""
+    k = torch.tensor(0.25, dtype=F64)
+    return (k**2 / torch.distributions.Uniform(-k, k).variance).item()
+
+
+def sum_of_small_weights() -> list:
+    inputs, weight = 100, 0.3
+    x, w = torch.ones(inputs, dtype=F64), torch.full((1, inputs), weight, dtype=F64)
+    out = torch.nn.functional.linear(x, w).item()
+    return [Given(inputs, "the example's in_features"), Given(weight, "the example's weight"), out]
+
+
+# --- kata 05 ----------------------------------------------------------------------------------
+
+
+def default_recursion_limit() -> int:
+    """Python's recursion limit in a fresh interpreter (pytest may have raised its own)."""
+    code = "import sys; print(sys.getrecursionlimit())"
+    return int(subprocess.run([sys.executable, "-c", code], capture_output=True).stdout)
+
+
+def depth_of_a_summed_loss(examples: int) -> int:
+    """How many additions deep `total = total + loss_i` over `examples` losses is, in torch."""
+    total = torch.tensor(0.0, dtype=F64)
+    for i in range(examples):
+        total = total + scalar(float(i)) ** 2
+    depth, node = 0, total.grad_fn
+    while node is not None and type(node).__name__ == "AddBackward0":
+        depth += 1
+        node = node.next_functions[0][0]
+    return depth
+
+
+def recursion_versus_one_pass() -> list:
+    return [
+        default_recursion_limit(),
+        Given(1000, "the example's batch"),
+        depth_of_a_summed_loss(1000),
+    ]
+
+
+def fractional_exponent() -> list:
+    n, at = 2.5, 1.7
+    slope = derivative(lambda x: x**n, at)
+    assert math.isclose(slope, n * at ** (n - 1), rel_tol=1e-12), "d(x**2.5)/dx is not 2.5*x**1.5"
+    return [Given(n, "the example's exponent"), Given(n, "the same exponent")]
+
+
+# --- kata 07 ----------------------------------------------------------------------------------
+
+
+def sgd_defaults() -> list:
+    defaults = stub_defaults("07", "sgd", "sgd_step")
+    return [
+        Given(defaults[name], f"sgd_step's default {name}")
+        for name in ("momentum", "dampening", "weight_decay")
+    ]
+
+
+def same(value: float, why: str) -> Callable[[], list]:
+    return lambda: [Given(value, why)]
+
+
+CLAIMS = [
+    # kata 01
+    Claim("01/README.md", "for |x| up to 1e4", same(1e4, "the largest |x| the tests try")),
+    Claim(
+        "01/README.md",
+        "overflows at `x = -1000`: `np.exp(1000.0)` is `inf`",
+        lambda: [Given(-1000, "the example's input"), exp_overflows_at_1000()],
+    ),
+    Claim("01/README.md", "`w = -2` with `x = -1` gives `z = 2`", relu_keeps_the_positive_product),
+    Claim("01/README.md", "sigmoid's is at most 0.25", lambda: [largest_sigmoid_slope()]),
+    Claim(
+        "01/README.md",
+        "`0.8 * 0.8 * 0.8 * 0.8 * 0.8 => 0.32` is close: 0.8**5 = 0.32768",
+        notes_power_of_point_eight,
+    ),
+    Claim("01/hints", "np.exp(1000.0) is inf", lambda: [exp_overflows_at_1000()]),
+    # kata 02
+    Claim(
+        "02/README.md",
+        "If f'(x) = 3, then nudging x by a small amount e moves f(x) by about 3e",
+        lambda: [Given(3, "the example's slope"), Given(3, "the same slope")],
+    ),
+    Claim("02/README.md", "numerical_derivative(f, x, h=1e-5)", lambda: [step_default()]),
+    Claim("02/README.md", "numerical_gradient(f, x, h=1e-5)", lambda: [gradient_step_default()]),
+    Claim("02/README.md", "h³ f'''(x)/6", lambda: [math.factorial(3)]),
+    Claim(
+        "02/README.md",
+        "For sin at x = 1 with h = 1e-5, the forward difference is off by 4.2e-6 and the central "
+        "one by 1.1e-11 (its `h² f'''(x) / 6` is 9.0e-12",
+        difference_errors_for_sin,
+    ),
+    Claim("02/README.md", "leaving about `h² f'''(x) / 6`", lambda: [math.factorial(3)]),
+    # kata 03
+    Claim("03/README.md", "is at most **0.25** (at a = 0)", lambda: [largest_sigmoid_slope()]),
+    Claim("03/README.md", "`chain_grad` gives `1.0`", lambda: [empty_chain_gradient()]),
+    Claim(
+        "03/README.md",
+        "`sigmoid(-1000)` is 0.0",
+        lambda: [
+            Given(-1000, "the example's input"),
+            Exact(torch.sigmoid(torch.tensor(-1000.0, dtype=F64)).item()),
+        ],
+    ),
+    Claim(
+        "03/README.md",
+        "every `w_k = 1` and `b_k = 0.1`, starting at `x = 0.5`",
+        lambda: [
+            Given(lesson_chain()["b"], "depth_table's b"),
+            Given(lesson_chain()["x"], "depth_table's x"),
+        ],
+    ),
+    Claim(
+        "03/README.md",
+        "Sigmoid's column shrinks by a factor that settles at 0.215 per layer, down to 1.055e-08 "
+        "after 12 layers. Tanh's factor settles near 0.63, down to 5.250e-03.",
+        lesson_summary,
+    ),
+    Claim(
+        "03/README.md",
+        "`x = 10 -> 0.3x + 0.3 -> tanh -> 0.3h + 0.3 -> tanh` and write "
+        "`(10) -> (3.3) -> (0.8) -> (0.54) -> (0.4)`. Only 3.3 is right. 3.3 lies far out on "
+        "tanh's flat tail, where tanh is almost exactly 1, so `tanh(3.3)` cannot be 0.8",
+        lambda: (
+            [Given(10, "the notes' input")]
+            + [NOTES_WEIGHT] * 4
+            + [Quote(10), seed_chain()["a1"]]
+            + [Wrong(seed_chain()[k]) for k in ("h1", "a2", "h2")]
+            + [seed_chain()["a1"]] * 3
+            + [Wrong(seed_chain()["h1"])]
+        ),
+    ),
+    Claim(
+        "03/README.md",
+        "illustrate the shrinking with `0.8**5 = 0.32`",
+        lambda: [Quote(0.8), Quote(5), Quote(0.32)],
+    ),
+    Claim("03/README.md", "tanh' is not a constant 0.8", lambda: [Quote(0.8)]),
+    Claim(
+        "03/hints",
+        "a_1 = 3.3, a_2 = 0.3*tanh(3.3) + 0.3, and dh_2/dx = tanh'(a_2)*0.3*tanh'(a_1)*0.3",
+        lambda: [seed_chain()["a1"], NOTES_WEIGHT, seed_chain()["a1"]] + [NOTES_WEIGHT] * 3,
+    ),
+    Claim("03/hints", "start from 1.0", lambda: [empty_chain_gradient()]),
+    # kata 04
+    Claim("04/README.md", "for a 3-D input that is two axes", same(3, "the example's rank")),
+    Claim("04/README.md", "the variance (k²/3)", lambda: [uniform_variance_denominator()]),
+    Claim(
+        "04/README.md",
+        "100 inputs of 1 and weights of 0.3 give an output of 30 + b",
+        sum_of_small_weights,
+    ),
+    # kata 05
+    Claim("05/README.md", "x = Value(2.0)", same(2.0, "the example's input")),
+    Claim("05/README.md", "y = Value(-3.0)", same(-3.0, "the example's input")),
+    Claim(
+        "05/README.md",
+        "Python stops at about 1000 nested calls, and one forward pass easily builds a graph that "
+        "deep: a loss summed over 1000 examples, `total = total + loss_i` one at a time, is "
+        "already a chain of 1000 additions.",
+        recursion_versus_one_pass,
+    ),
+    Claim("05/README.md", "(`2.0 * x`, `1 - x`, `1 / x`)", same(2.0, "the example's float")),
+    Claim("05/README.md", "(2.5 stays 2.5:", fractional_exponent),
+    Claim("05/hints", "(2.5 stays 2.5)", fractional_exponent),
+    # kata 06
+    Claim(
+        "06/README.md",
+        "(`3.3 -> 0.8 -> 0.54 -> 0.4` with w = b = 0.3)",
+        lambda: (
+            [seed_chain()["a1"]]
+            + [Wrong(seed_chain()[k]) for k in ("h1", "a2", "h2")]
+            + [NOTES_WEIGHT]
+        ),
+    ),
+    Claim(
+        "06/README.md",
+        "for x = 0.5 it is 0.45 -> 0.4219 -> 0.4266 -> 0.4025.",
+        lambda: (
+            [Given(0.5, "the example's input")]
+            + [small_chain()[k] for k in ("a1", "h1", "a2", "h2")]
+        ),
+    ),
+    # kata 07
+    Claim(
+        "07/README.md",
+        "momentum=0.0, dampening=0.0,\n                   weight_decay=0.0",
+        sgd_defaults,
+    ),
+    Claim("07/README.md", "in float64 (to 1e-12)", same(1e-12, "katas/07/test_sgd.py's tolerance")),
+]
