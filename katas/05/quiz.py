@@ -2,7 +2,9 @@
 
 Replace each None below, then run `pytest katas/05/test_quiz.py -rP` (-rP shows the
 explanation of every answer you got right).
-Numbers: a Python number (you may compute it here, e.g. with your own Value).
+Numbers: a Python number (you may compute it here, e.g. with your own Value), written at the
+precision the question asks for: "rounded to 2 decimals" accepts the true value rounded up or
+down to 2 decimals, or any value closer to it.
 Choices: a single letter as a string, e.g. "c".
 """
 
@@ -14,6 +16,7 @@ Choices: a single letter as a string, e.g. "c".
 #         z.backward()
 #
 #     What is x.grad? (Work it out by hand first: x reaches z along three edges.)
+#     (a whole number)
 X_GRAD = None
 
 # Q2. After f.backward(), what does some_node.grad hold?
@@ -47,4 +50,5 @@ WHY_REVERSE_ORDER = None
 #         dL/dW = dL/d(wx+b) * d(wx+b)/dx
 #     Take one neuron z = w * x + b, with w = 0.5, x = 2.0, b = 0.1, and the loss L = z ** 2.
 #     What is dL/dw? (Check with your own Value: build L from w, x and b and call backward.)
+#     (a number, rounded to 2 decimals)
 DL_DW = None

@@ -1,50 +1,45 @@
-"""Quiz 05: the computation graph and the chain rule.
+"""Quiz 05: the computation graph and the chain rule (reference answers).
 
-Replace each None below, then run `pytest katas/05/test_quiz.py -rP` (-rP shows the
-explanation of every answer you got right).
-Numbers: a Python number (you may compute it here, e.g. with your own Value).
-Choices: a single letter as a string, e.g. "c".
+Each right answer prints its explanation, a template whose {fields} the test fills with the
+facts torch computes. After editing one, run `python -m harness.quiz seal 05`.
 """
 
-# Q1. With your engine:
-#
-#         x = Value(3.0)
-#         y = x * x
-#         z = y + x
-#         z.backward()
-#
-#     What is x.grad? (Work it out by hand first: x reaches z along three edges.)
-X_GRAD = 7.0
-
-# Q2. After f.backward(), what does some_node.grad hold?
-#   a) The local derivative of the operation that produced some_node, d(some_node)/d(its inputs).
-#   b) d(some_node)/d(f): how much some_node moves when f is nudged.
-#   c) d(f)/d(some_node): how much f would move per unit nudge of some_node.data, counting the
-#      effect along every path from some_node to f.
-#   d) The amount by which backward() changed some_node.data.
+X_GRAD = 7  # x.grad for z = x * x + x at x = 3: the shares 3, 3 and 1
 GRAD_MEANS = "c"
-
-# Q3. In Q1, x feeds z along more than one path. Why does backward() ADD the shares from each
-#     use of x, instead of keeping the last one or the largest one?
-#   a) The multivariable chain rule: nudge x by a tiny e and every path moves z by its own
-#      (share * e); to first order those moves add up, so dz/dx is the sum of the shares.
-#   b) It is a convention of torch; keeping the largest share would work just as well.
-#   c) Because the graph only uses addition; with multiplication the shares would multiply.
-#   d) To prevent vanishing gradients: adding keeps the gradient from getting too small.
 WHY_SHARES_ADD = "a"
-
-# Q4. Why does backward() call _backward in REVERSE topological order (the output first)?
-#   a) So that the leaves, which hold the inputs, are processed while their .data is fresh.
-#   b) Any order gives the same .grad values, because addition is commutative; the order
-#      only makes it faster.
-#   c) Because Python lists are cheaper to pop from the end.
-#   d) node._backward() passes node.grad on to node's inputs, so node.grad must be complete
-#      first: every node that USES node must have run its _backward already, and in reverse
-#      topological order all of them come before node.
 WHY_REVERSE_ORDER = "d"
+DL_DW = 2 * (0.5 * 2.0 + 0.1) * 2.0  # dL/dz * dz/dw = 2z * x
 
-# Q5. The notes this course grew from write the chain rule for a weight as
-#         dL/dW = dL/d(wx+b) * d(wx+b)/dx
-#     Take one neuron z = w * x + b, with w = 0.5, x = 2.0, b = 0.1, and the loss L = z ** 2.
-#     What is dL/dw? (Check with your own Value: build L from w, x and b and call backward.)
-DL_DW = 2 * (0.5 * 2.0 + 0.1) * 2.0  # dL/dz * dz/dw = 2z * x = 4.4
+EXPLANATIONS = {
+    "X_GRAD": (
+        "z = x*x + x. The multiplication uses x twice, and each use receives the OTHER factor: "
+        "shares {mul_left:g} and {mul_right:g}. The addition sends {add:g} more. They add up to "
+        "{answer:g} = 2x + 1, the derivative of x**2 + x at 3."
+    ),
+    "GRAD_MEANS": (
+        "node.grad = d(f)/d(node): the sensitivity of the OUTPUT f to this node, summed over "
+        "every path from the node to f. That is why an optimizer can use it: w.grad tells how "
+        "the loss would move if w moved. The local derivative of one operation is only one "
+        "factor of each path's product."
+    ),
+    "WHY_SHARES_ADD": (
+        "If x feeds f along two paths, then f = F(g(x), h(x)) and the multivariable chain rule "
+        "gives df/dx = dF/dg * g'(x) + dF/dh * h'(x): one term per path, summed. In Q1 the "
+        "three uses of x send the shares {mul_left:g}, {mul_right:g} and {add:g}; only their sum, "
+        "{slope:g}, is the slope of x**2 + x at 3. In code: every _backward does .grad +=, "
+        "never .grad =."
+    ),
+    "WHY_REVERSE_ORDER": (
+        "A _backward reads node.grad once and passes it on to node's inputs. If it ran before "
+        "every user of node had added its share, the missing shares would never reach the "
+        "leaves: the order is what makes the gradients right. A topological order puts every "
+        "node after its inputs, so reversed, every node comes after all the nodes that use it, "
+        "the output first."
+    ),
+    "DL_DW": (
+        "dL/dw = dL/dz * dz/dw = 2z * x = 2 * {z:g} * 2.0 = {answer:g}. The notes' "
+        "d(wx+b)/dx = w belongs to dL/dx, the gradient passed on to the layer's INPUT "
+        "(2z * w = {dl_dx:g}). The chain rule for a weight goes through the derivative with "
+        "respect to that weight, dz/dw = x."
+    ),
+}
