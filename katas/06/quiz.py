@@ -2,15 +2,16 @@
 
 Fill in each answer, then run:  pytest katas/06
 Choice answers are one letter, e.g. "b". Number answers are plain numbers, e.g. 1.5.
+Number answers are written at the precision the question asks for ("a whole number").
 You may work the numbers out by hand or run the torch snippet yourself: both teach.
 """
 
 # Q1. What does loss.backward() compute?
 #   a) the loss again, from scratch, and returns it
 #   b) d loss / d t for every leaf tensor t with requires_grad=True that the loss depends on,
-#      and stores it in t.grad
+#      added into t.grad
 #   c) d loss / d t for every tensor in the graph (inputs, intermediate results, parameters),
-#      stored in each one's .grad
+#      added into each one's .grad
 #   d) it updates the weights: W <- W - lr * d loss / d W
 BACKWARD_COMPUTES = None
 
@@ -34,16 +35,15 @@ WHICH_GET_GRAD = None
 #           loss = (w * x - 1) ** 2
 #           loss.backward()
 #           # (no zero_grad anywhere)
-# Q3: what number does w.grad hold after the FIRST loss.backward()?
+# Q3: what number does w.grad hold after the FIRST loss.backward()? (a whole number)
 W_GRAD_AFTER_ONE_BACKWARD = None
-# Q4: and after the SECOND loss.backward()?
+# Q4: and after the SECOND loss.backward()? (a whole number)
 W_GRAD_AFTER_TWO_BACKWARDS = None
 
 # Q5. Why does backward() add into .grad instead of overwriting it?
 #   a) it is an old bug that torch keeps for backward compatibility
 #   b) the previous step's gradient acts as momentum and speeds up training
 #   c) so that the learning rate can be smaller
-#   d) adding is what the chain rule needs when a tensor feeds several places, and it lets
-#      several backward calls sum their gradients (e.g. one big batch split into small ones);
-#      the price is that you must zero .grad before each new step
+#   d) so that several backward() calls can sum their gradients (e.g. one big batch split into
+#      small ones); the price is that you must zero .grad before each new step
 WHY_ACCUMULATE = None

@@ -1,16 +1,18 @@
 """Kata 06 quiz: what loss.backward() really does (reference answers).
 
-Fill in each answer, then run:  pytest katas/06
+Each right answer prints its explanation, a template whose {fields} the test fills with the
+facts torch computes. After editing one, run `python -m harness.quiz seal 06`.
 Choice answers are one letter, e.g. "b". Number answers are plain numbers, e.g. 1.5.
+Number answers are written at the precision the question asks for ("a whole number").
 You may work the numbers out by hand or run the torch snippet yourself: both teach.
 """
 
 # Q1. What does loss.backward() compute?
 #   a) the loss again, from scratch, and returns it
 #   b) d loss / d t for every leaf tensor t with requires_grad=True that the loss depends on,
-#      and stores it in t.grad
+#      added into t.grad
 #   c) d loss / d t for every tensor in the graph (inputs, intermediate results, parameters),
-#      stored in each one's .grad
+#      added into each one's .grad
 #   d) it updates the weights: W <- W - lr * d loss / d W
 BACKWARD_COMPUTES = "b"
 
@@ -34,16 +36,55 @@ WHICH_GET_GRAD = "c"
 #           loss = (w * x - 1) ** 2
 #           loss.backward()
 #           # (no zero_grad anywhere)
-# Q3: what number does w.grad hold after the FIRST loss.backward()?
-W_GRAD_AFTER_ONE_BACKWARD = 20.0
-# Q4: and after the SECOND loss.backward()?
-W_GRAD_AFTER_TWO_BACKWARDS = 40.0
+# Q3: what number does w.grad hold after the FIRST loss.backward()? (a whole number)
+W_GRAD_AFTER_ONE_BACKWARD = 20
+# Q4: and after the SECOND loss.backward()? (a whole number)
+W_GRAD_AFTER_TWO_BACKWARDS = 40
 
 # Q5. Why does backward() add into .grad instead of overwriting it?
 #   a) it is an old bug that torch keeps for backward compatibility
 #   b) the previous step's gradient acts as momentum and speeds up training
 #   c) so that the learning rate can be smaller
-#   d) adding is what the chain rule needs when a tensor feeds several places, and it lets
-#      several backward calls sum their gradients (e.g. one big batch split into small ones);
-#      the price is that you must zero .grad before each new step
+#   d) so that several backward() calls can sum their gradients (e.g. one big batch split into
+#      small ones); the price is that you must zero .grad before each new step
 WHY_ACCUMULATE = "d"
+
+EXPLANATIONS = {
+    "BACKWARD_COMPUTES": (
+        "loss.backward() runs the chain rule backwards through the graph that built loss and "
+        "computes d loss / d t for every LEAF tensor t created with requires_grad=True (in a "
+        "model: the parameters). It adds the result into t.grad, which starts as None, so the "
+        "first call simply fills it. It returns None, and it changes no weight: updating them "
+        "is the optimizer's job, W <- W - lr * W.grad."
+    ),
+    "WHICH_GET_GRAD": (
+        "Only the four parameters: they are leaves with requires_grad=True. x is a leaf but "
+        "does not require grad (torch.randn(...) has requires_grad=False), so autograd does not "
+        "even compute d loss / d x. hidden, out and loss are not leaves: autograd computes "
+        "their gradients on the way, uses them, and frees them; call hidden.retain_grad() "
+        "before backward() to keep one. The seed notes say backward computes 'dloss/dx for "
+        "all the parameters x which have requires_grad': right for parameters, but the rule "
+        "is about leaves."
+    ),
+    "W_GRAD_AFTER_ONE_BACKWARD": (
+        "d loss / d w = 2 * (w*x - 1) * x = 2 * (3*2 - 1) * 2 = {first:g}, and .grad started "
+        "as None, so after one backward w.grad holds {first:g}."
+    ),
+    "W_GRAD_AFTER_TWO_BACKWARDS": (
+        "backward ADDS into .grad. The loop recomputed the loss at the same w, so the second "
+        "call computes {first:g} again, and w.grad becomes {first:g} + {first:g} = {second:g}: "
+        "the sum of both gradients. That is why a training loop calls optimizer.zero_grad() "
+        "every step; without it, each step would use the sum of every gradient so far."
+    ),
+    "WHY_ACCUMULATE": (
+        "Adding into .grad lets several backward() calls sum their gradients: run backward on "
+        "several small batches and .grad holds the gradient of their summed loss (gradient "
+        "accumulation). Within ONE backward() call torch does not add per path: its engine "
+        "sums every path from the loss to a tensor first and writes .grad once. For "
+        "(w*2 + w*3 + w.exp()).backward() at w = {w:g}, a hook on w's .grad fires {calls}, "
+        "with {grad:.4f} = 2 + 3 + exp(w). (Adding each path's share into .grad is "
+        "how kata 05's small engine builds that sum; torch's .grad only adds across calls.) "
+        "The price: zero the gradients before every new step, or the old ones leak into it. "
+        "Momentum lives in the optimizer, with its own buffer."
+    ),
+}
