@@ -92,6 +92,10 @@ def largest_sigmoid_slope() -> float:
     return slope.max().item()
 
 
+def sigmoid_at(a: float) -> float:
+    return torch.sigmoid(torch.tensor(a, dtype=F64)).item()
+
+
 # --- kata 01 ----------------------------------------------------------------------------------
 
 
@@ -290,6 +294,13 @@ CLAIMS = [
         notes_power_of_point_eight,
     ),
     Claim("01/hints", "np.exp(1000.0) is inf", lambda: [exp_overflows_at_1000()]),
+    Claim("01/activations.py", "as large as |x| = 1e4", same(1e4, "the largest |x| the tests try")),
+    Claim("01/activations.py", "(np.exp(1000.0) is inf", lambda: [exp_overflows_at_1000()]),
+    Claim(
+        "01/activations.py",
+        "sigmoid(-1000.0) must be 0.0",
+        lambda: [Given(-1000.0, "the example's input"), Exact(sigmoid_at(-1000.0))],
+    ),
     # kata 02
     Claim(
         "02/README.md",
@@ -312,11 +323,15 @@ CLAIMS = [
     Claim(
         "03/README.md",
         "`sigmoid(-1000)` is 0.0",
-        lambda: [
-            Given(-1000, "the example's input"),
-            Exact(torch.sigmoid(torch.tensor(-1000.0, dtype=F64)).item()),
-        ],
+        lambda: [Given(-1000, "the example's input"), Exact(sigmoid_at(-1000.0))],
     ),
+    Claim(
+        "03/vanishing.py",
+        "sigmoid(-1000) is 0.0",
+        lambda: [Given(-1000, "the example's input"), Exact(sigmoid_at(-1000.0))],
+    ),
+    Claim("03/vanishing.py", "(at most 0.25)", lambda: [largest_sigmoid_slope()]),
+    Claim("03/vanishing.py", "its gradient is 1.0", lambda: [empty_chain_gradient()]),
     Claim(
         "03/README.md",
         "every `w_k = 1` and `b_k = 0.1`, starting at `x = 0.5`",
@@ -396,6 +411,8 @@ CLAIMS = [
             + [small_chain()[k] for k in ("a1", "h1", "a2", "h2")]
         ),
     ),
+    Claim("05/autograd.py", "(2.0 * x, 1 - x, ...)", same(2.0, "the example's float")),
+    Claim("05/autograd.py", "(about 1000 frames)", lambda: [default_recursion_limit()]),
     # kata 07
     Claim(
         "07/README.md",

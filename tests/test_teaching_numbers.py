@@ -1,11 +1,13 @@
 """Every number a kata README or hint states is computed by code here and compared with the text.
 
+The sources are each kata's README.md, its hints in katas/katas.toml, and the docstrings of its
+stubs (not their code, and not quiz.py or the tests: the quiz checks its own explanations).
 The claims live in tests/teaching_numbers.py: a passage as written and the values of its
 numbers, computed with torch or read from the code they describe. Two checks keep them true:
 
 1. Each claim's passage is still in its source, and each number in it is right at the
    precision written (``1.055e-08`` is checked to 4 significant digits, ``0.63`` to 2 decimals).
-2. No unclaimed number: every numeric literal of every README and hint lies in a claimed
+2. No unclaimed number: every numeric literal of every source lies in a claimed
    passage, unless it is one of these forms, which state no measurement:
    - digits that end a name or a word (``W1``, ``h_0``, ``float32``, ``dh_2``);
    - kata numbers (``kata 05``, ``Katas 04–07``, ``katas/03``);
@@ -17,13 +19,14 @@ numbers, computed with torch or read from the code they describe. Two checks kee
 
 A numeric literal is an optional minus sign (when nothing but space or punctuation precedes it),
 digits, an optional decimal part and an optional exponent (``-1000``, ``0.9973``, ``1e-5``).
-Quiz files and their explanations are checked by the quiz's own tests, not here.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -37,16 +40,27 @@ FORMULA_CONSTANTS = {"-1", "0", "1", "2"}
 
 
 def sources() -> dict[str, str]:
-    """Every README and every kata's hints (joined one per line), by name."""
+    """Every README, every kata's hints and the docstrings of every stub, by name."""
     found = {}
     for kata in manifest.load():
         readme = kata.folder / "README.md"
         if readme.exists():
             found[f"{kata.id}/README.md"] = readme.read_text(encoding="utf-8")
         found[f"{kata.id}/hints"] = "\n".join(kata.hints)
+        for stub in sorted(kata.folder.glob("*.py")):
+            if stub.name != "quiz.py" and not stub.name.startswith("test_"):
+                found[f"{kata.id}/{stub.name}"] = docstrings(stub)
     return found
 
 
+def docstrings(path: Path) -> str:
+    """The module's, classes' and functions' docstrings, one after another (not the code)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = [tree] + [n for n in ast.walk(tree) if isinstance(n, DOCUMENTED)]
+    return "\n\n".join(doc for n in nodes if (doc := ast.get_docstring(n, clean=False)))
+
+
+DOCUMENTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 SOURCES = sources()
 
 
@@ -106,7 +120,7 @@ def verdict(literal: str, expected) -> str | None:
         return f"the text calls it wrong, but the true value is {expected.truth:.6g}"
     if rounds_to(float(expected), literal):
         return None
-    return f"torch computes {float(expected):.6g}, which does not round to {literal}"
+    return f"the code computes {float(expected):.6g}, which does not round to {literal}"
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=[f"{c.source}: {c.text[:40]}" for c in CLAIMS])
