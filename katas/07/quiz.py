@@ -1,37 +1,40 @@
-"""Kata 07 quiz: the optimizer step, and the training loop around it.
+"""Kata 07 quiz: the optimizer step.
 
 Replace each None with your answer, then run:  pytest katas/07/test_quiz.py -rP
 (-rP shows the explanation of every answer you got right.)
+Numbers are written at the precision the question asks for: "rounded to 4 decimals" accepts the
+true value rounded up or down to 4 decimals, or any value closer to it. Choices are one letter
+as a string, e.g. "a". Work the numbers out by hand or with your sgd_step.
 """
 
 # Q1. A model has one parameter w = 2.0. After loss.backward(), w.grad = 0.5.
 # optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9, dampening=0.5, weight_decay=0.1)
-# What is w after ONE optimizer.step()? (a number, at least 4 decimals; work it out by hand
-# or with your sgd_step)
+# What is w after ONE optimizer.step()? (a number, rounded to 4 decimals)
 W_AFTER_ONE_STEP = None
 
 # Q2. Same optimizer, and the next backward() again leaves w.grad = 0.5 (zero_grad was called
-# in between). What is w after the SECOND optimizer.step()? (a number, at least 4 decimals)
+# in between). What is w after the SECOND optimizer.step()? (a number, rounded to 4 decimals)
 W_AFTER_TWO_STEPS = None
 
-# Q3. What does optimizer.step() read to decide how to change a parameter p?
-#   a) the loss value
-#   b) p.grad, the gradient that loss.backward() stored on each parameter
-#   c) the model's output
-#   d) the training batch (x, y)
-# Answer with one letter, e.g. "a".
-STEP_READS = None
+# Q3. w = 2.0 and w.grad = 0.0 (the loss is flat there), and
+# optimizer = torch.optim.SGD([w], lr=0.1, weight_decay=0.1, maximize=True)
+# After one optimizer.step(), where is w?
+#   a) closer to 0 than before
+#   b) farther from 0 than before
+#   c) still at 2.0
+#   d) exactly at 0
+MAXIMIZE_WITH_DECAY = None
 
-# Q4. One call of sgd_step (or of optimizer.step()) is:
-#   a) the whole training loop, over every batch and every epoch
-#   b) one forward and one backward pass
-#   c) one update of every parameter, using gradients that were already computed
-#   d) one epoch
-STEP_IS = None
+# Q4. A model has one parameter w = 1.0, and w.grad = 0.5.
+# optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9, nesterov=True)
+# What is w after ONE optimizer.step()? (a number, rounded to 4 decimals)
+W_AFTER_NESTEROV_STEP = None
 
-# Q5. The training loop repeats, for every batch of every epoch:
-#   a) step, forward, loss, backward
-#   b) forward, backward, loss, step
-#   c) backward, forward, step, loss
-#   d) forward, loss, backward, step, zero_grad
-LOOP_ORDER = None
+# Q5. A training loop calls sgd_step(params, grads, lr=0.1, momentum=0.9) at every step, but
+# never passes the returned buffers back in: momentum_buffers is None on every call.
+# Which torch optimizer, kept across all the steps, makes exactly the same updates?
+#   a) torch.optim.SGD(params, lr=0.1, momentum=0.9)
+#   b) torch.optim.SGD(params, lr=0.1)
+#   c) torch.optim.SGD(params, lr=0.1 * 0.9)
+#   d) torch.optim.SGD(params, lr=0.1 / (1 - 0.9))
+FORGOTTEN_BUFFERS = None
