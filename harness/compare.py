@@ -11,6 +11,8 @@ from collections.abc import Mapping
 import numpy as np
 import pytest
 
+from harness import learner
+
 # Relative tolerance by dtype: room for a different but correct order of floating-point
 # operations (about a hundred rounding errors in float32), never room for a wrong formula.
 _RTOL = {np.dtype(np.float16): 1e-3, np.dtype(np.float32): 1e-5, np.dtype(np.float64): 1e-10}
@@ -41,15 +43,30 @@ def show(value, limit: int = 8) -> str:
     return text if len(text) <= 200 else text[:200] + " …"
 
 
+class Subject(str):
+    """What a check is about, as a phrase to show as it is ("f.grad after f.backward()").
+
+    A plain string is a function's name, shown as a call with the names of its inputs.
+    """
+
+
 def _call(function: str, inputs: Mapping[str, object]) -> str:
+    if isinstance(function, Subject):
+        return str(function)
     return f"{function}({', '.join(inputs)})"
+
+
+def _labelled(pairs) -> list[str]:
+    """``  name = value`` lines, the ``=`` signs aligned under the longest name."""
+    pairs = list(pairs)
+    width = max([5, *(len(name) for name, _ in pairs)])
+    return [f"  {name:<{width}} = {text}" for name, text in pairs]
 
 
 def _report(function, inputs, expected, got, problem, hint, extra=()) -> str:
     lines = [f"{_call(function, inputs)} {problem}"]
-    lines += [f"  {name:<7}= {show(value)}" for name, value in inputs.items()]
-    lines.append(f"  torch  = {show(expected)}")
-    lines.append(f"  yours  = {show(got)}")
+    pairs = [(name, show(value)) for name, value in inputs.items()]
+    lines += _labelled([*pairs, ("torch", show(expected)), ("yours", show(got))])
     lines += [f"  {line}" for line in extra]
     if hint:
         lines.append(f"  hint: {hint}")
@@ -104,18 +121,72 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
     return got_array
 
 
-def check_dtype(function, inputs, expected_dtype, got, hint: str = "") -> None:
-    """Fail unless the learner's answer has ``expected_dtype`` (float32 must stay float32)."""
+DTYPE_HINT = (
+    "keep the dtype: a float64 array or np.float64 mixed in promotes float32 to float64; "
+    "torch's answer has the dtype of the inputs"
+)
+
+
+def check_dtype(function, inputs, expected_dtype, got, hint: str = "", expected=None) -> None:
+    """Fail unless the learner's answer has ``expected_dtype`` (float32 must stay float32).
+
+    ``hint`` replaces the default hint, which is about dtypes; pass torch's answer as
+    ``expected`` to show it next to the learner's.
+    """
     __tracebackhide__ = True
+    expected_dtype = np.dtype(expected_dtype)
     got_dtype = np.asarray(got).dtype
-    if got_dtype != np.dtype(expected_dtype):
-        default_hint = "keep the dtype: a float64 array or np.float64 mixed in promotes float32"
-        fail(
-            f"{_call(function, inputs)} returned dtype {got_dtype}, "
-            f"expected {np.dtype(expected_dtype)}.\n"
-            + "".join(f"  {name:<7}= {show(value)}\n" for name, value in inputs.items())
-            + f"  hint: {hint or default_hint}"
-        )
+    if got_dtype != expected_dtype:
+        problem = f"returned dtype {got_dtype}, expected {expected_dtype}."
+        if expected is None:
+            lines = [f"{_call(function, inputs)} {problem}"]
+            lines += _labelled((name, show(value)) for name, value in inputs.items())
+            fail("\n".join([*lines, f"  hint: {hint or DTYPE_HINT}"]))
+        shown = np.asarray(expected).astype(expected_dtype)
+        fail(_report(function, inputs, shown, got, problem, hint or DTYPE_HINT))
+
+
+def _tolerances(expected: np.ndarray, rtol, atol, dtype) -> tuple[float, object]:
+    """(rtol, atol) given, or the defaults for ``dtype`` (or expected's) at expected's scale."""
+    compare_dtype = dtype if dtype is not None else expected.dtype
+    if not np.issubdtype(np.dtype(compare_dtype), np.floating):
+        compare_dtype = np.float64
+    scale = float(np.max(np.abs(expected))) if expected.size else 1.0
+    default_rtol, default_atol = tolerance(compare_dtype, scale if np.isfinite(scale) else 1.0)
+    return (default_rtol if rtol is None else rtol), (default_atol if atol is None else atol)
+
+
+def _errors(want: np.ndarray, have: np.ndarray, rtol, atol) -> tuple[np.ndarray, np.ndarray]:
+    """(|error|, where it is too large) of ``have`` against ``want``, both float64."""
+    with np.errstate(invalid="ignore"):
+        error = np.where(want == have, 0.0, np.abs(want - have))
+    return error, error > atol + rtol * np.abs(want)
+
+
+def matches(expected, got, *, rtol=None, atol=None, dtype=None) -> bool:
+    """Whether ``got`` would pass ``check_close`` against ``expected`` (no message, no failure)."""
+    try:
+        expected = np.asarray(expected)
+        have = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    if have.shape != expected.shape:
+        return False
+    rtol, atol = _tolerances(expected, rtol, atol, dtype)
+    want = expected.astype(np.float64)
+    if not np.all(np.isfinite(have) | ~np.isfinite(want)):
+        return False
+    return not np.any(_errors(want, have, rtol, atol)[1])
+
+
+def _inputs_at(inputs: Mapping[str, object], shape: tuple, index: tuple) -> str:
+    """``, x = 0.0`` for every input array with the answer's shape, at ``index``."""
+    found = [
+        f"{name} = {value[index]!r}"
+        for name, value in inputs.items()
+        if isinstance(value, np.ndarray) and value.shape == shape and value.ndim
+    ]
+    return f" (where {', '.join(found)})" if found else ""
 
 
 def check_close(
@@ -126,64 +197,91 @@ def check_close(
     hint: str = "",
     *,
     rtol: float | None = None,
-    atol: float | None = None,
+    atol=None,
     dtype=None,
 ) -> None:
     """Fail unless ``got`` matches torch's ``expected`` in shape, (optionally) dtype and value.
 
     ``inputs`` maps argument names to the values the learner's function was called with, for
-    the message. Tolerances default to ``tolerance`` of ``dtype`` (or of ``expected``'s dtype).
-    Pass ``dtype`` to also require the answer to have that dtype.
+    the message. Tolerances default to ``tolerance`` of ``dtype`` (or of ``expected``'s dtype);
+    ``atol`` may be an array of expected's shape (one floor per element). Pass ``dtype`` to also
+    require the answer to have that dtype; torch's answer is then shown in that dtype.
     """
     __tracebackhide__ = True
     expected = np.asarray(expected)
-    got_array = check_shape(function, inputs, expected, got, hint)
+    shown = expected if dtype is None else expected.astype(dtype)
+    got_array = check_shape(function, inputs, shown, got, hint)
     if dtype is not None:
-        check_dtype(function, inputs, dtype, got, hint)
-    compare_dtype = dtype if dtype is not None else expected.dtype
-    if not np.issubdtype(np.dtype(compare_dtype), np.floating):
-        compare_dtype = np.float64
-    scale = float(np.max(np.abs(expected))) if expected.size else 1.0
-    default_rtol, default_atol = tolerance(compare_dtype, scale if np.isfinite(scale) else 1.0)
-    rtol = default_rtol if rtol is None else rtol
-    atol = default_atol if atol is None else atol
-
+        check_dtype(function, inputs, dtype, got, expected=expected)
+    rtol, atol = _tolerances(expected, rtol, atol, dtype)
     want = expected.astype(np.float64)
     have = got_array.astype(np.float64)
     if not np.all(np.isfinite(have) | ~np.isfinite(want)):
-        bad = np.argwhere(~np.isfinite(have) & np.isfinite(want))[0]
-        fail(
-            _report(
-                function,
-                inputs,
-                expected,
-                got,
-                "returned a value that is not finite.",
-                hint,
-                [
-                    f"first at index {tuple(int(i) for i in bad)}: torch {want[tuple(bad)]!r}, "
-                    f"yours {have[tuple(bad)]!r}"
-                ],
-            )
-        )
-    with np.errstate(invalid="ignore"):
-        error = np.where(want == have, 0.0, np.abs(want - have))
-    allowed = atol + rtol * np.abs(want)
-    too_far = error > allowed
+        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(have) & np.isfinite(want))[0])
+        first = f"first at index {bad}" if bad else "the value"
+        extra = f"{first}{_inputs_at(inputs, want.shape, bad)}: torch {want[bad]!r}, "
+        extra += f"yours {have[bad]!r}"
+        problem = "returned a value that is not finite."
+        fail(_report(function, inputs, shown, got, problem, hint, [extra]))
+    error, too_far = _errors(want, have, rtol, atol)
     if np.any(too_far):
         worst = np.unravel_index(int(np.argmax(np.where(too_far, error, -1.0))), error.shape)
-        where = f" at index {tuple(int(i) for i in worst)}" if error.ndim else ""
-        fail(
-            _report(
-                function,
-                inputs,
-                expected,
-                got,
-                "does not match torch.",
-                hint,
-                [
-                    f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
-                    f"yours {have[worst]:.10g} (allowed {atol:.1g} + {rtol:.1g}·|torch|)"
-                ],
-            )
+        worst = tuple(int(i) for i in worst)
+        where = f" at index {worst}{_inputs_at(inputs, want.shape, worst)}" if worst else ""
+        floor = float(np.broadcast_to(atol, want.shape)[worst])
+        extra = (
+            f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
+            f"yours {have[worst]:.10g} (allowed {floor:.1g} + {rtol:.1g}·|torch|)"
         )
+        fail(_report(function, inputs, shown, got, "does not match torch.", hint, [extra]))
+
+
+# --- calling the learner's code -------------------------------------------------------------
+
+
+def _learner_origin(error: BaseException):
+    """(function, file, line, source) of the learner's frame that raised ``error``, or None."""
+    origin = getattr(learner, "learner_origin", None)
+    if origin is None:  # where older layouts of the harness keep it
+        from harness.plugin import learner_origin as origin
+    return origin(error)
+
+
+def _judged_as_a_mistake(error: BaseException) -> bool:
+    """Whether an exception is the learner's code going wrong (not the harness's own signal)."""
+    harness_own = tuple(
+        cls
+        for cls in (
+            NotImplementedError,  # reported as "not implemented yet", one line
+            getattr(learner, "LearnerFileError", None),
+            getattr(learner, "AutogradNotAllowed", None),
+            getattr(learner, "TimedOut", None),
+        )
+        if cls is not None
+    )
+    if isinstance(error, harness_own) or type(error).__name__ == "SandboxFailure":
+        return False
+    return _learner_origin(error) is not None
+
+
+def call_learner(function: str, call, inputs: Mapping[str, object], hint: str = ""):
+    """``call(*inputs.values())``; an exception raised in the learner's code is a failure.
+
+    The failure names the call, shows every input (with its shape) and the exception, where it
+    was raised, and ``hint``. "Not implemented yet", a broken file, a timeout and the sandbox's
+    own failures propagate untouched, to be reported as they always are.
+    """
+    __tracebackhide__ = True
+    try:
+        return call(*inputs.values())
+    except Exception as error:
+        if not _judged_as_a_mistake(error):
+            raise
+        raised = error
+    function_, path, line, source = _learner_origin(raised)
+    lines = [f"{_call(function, inputs)} raised {type(raised).__name__}: {raised}"]
+    lines += _labelled((name, show(value)) for name, value in inputs.items())
+    lines.append(f"  in {function_}, {path}:{line}" + (f"  ->  {source}" if source else ""))
+    if hint:
+        lines.append(f"  hint: {hint}")
+    fail("\n".join(lines))  # outside the except block: no "during handling" chain
