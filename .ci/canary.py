@@ -61,7 +61,9 @@ def stays_green(test_command: str, what: str, breakage, catcher: str) -> bool:
         )
         seconds = time.monotonic() - started
     failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
-    caught = result.returncode == 1 and any(catcher in line for line in failed)
+    # With -n, -x ends the run as "interrupted" (exit 2) rather than "failed" (exit 1); either
+    # way it counts only if the breakage's own test is among the failures.
+    caught = result.returncode in (1, 2) and any(catcher in line for line in failed)
     verdict = "red, as it must be" if caught else "NOT CAUGHT"
     print(f"canary: {what}: {verdict} (exit {result.returncode}, {seconds:.0f} s)")
     for line in failed[:3]:
