@@ -22,6 +22,7 @@ tests/test_teaching_numbers.py checks every claim and that no number goes unclai
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import inspect
 import math
@@ -73,6 +74,31 @@ def stub_defaults(kata_id: str, module: str, function: str) -> dict:
     spec.loader.exec_module(stub)
     parameters = inspect.signature(getattr(stub, function)).parameters
     return {name: p.default for name, p in parameters.items() if p.default is not p.empty}
+
+
+def numbers_in_kata_test(kata_id: str, test_file: str, name: str) -> set[float]:
+    """The numbers written in a kata test's top-level constant or function ``name``."""
+    tree = ast.parse((manifest.KATAS_DIR / kata_id / test_file).read_text(encoding="utf-8"))
+    for node in tree.body:
+        targets = [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+        if name in targets or getattr(node, "name", None) == name:
+            return {
+                abs(n.value)
+                for n in ast.walk(node)
+                if isinstance(n, ast.Constant) and isinstance(n.value, (int, float))
+            }
+    raise AssertionError(f"katas/{kata_id}/{test_file} has no {name} any more")
+
+
+def largest_input_tried() -> Given:
+    largest = max(numbers_in_kata_test("01", "test_activations.py", "LARGE"))
+    return Given(largest, "the largest |x| in LARGE, katas/01/test_activations.py")
+
+
+def sgd_float64_tolerance() -> Given:
+    numbers = numbers_in_kata_test("07", "test_sgd.py", "tolerances")
+    assert 1e-12 in numbers, f"tolerances() in katas/07/test_sgd.py uses {sorted(numbers)}"
+    return Given(1e-12, "the float64 tolerance of tolerances(), katas/07/test_sgd.py")
 
 
 def scalar(value: float) -> torch.Tensor:
@@ -280,7 +306,7 @@ def same(value: float, why: str) -> Callable[[], list]:
 
 CLAIMS = [
     # kata 01
-    Claim("01/README.md", "for |x| up to 1e4", same(1e4, "the largest |x| the tests try")),
+    Claim("01/README.md", "for |x| up to 1e4", lambda: [largest_input_tried()]),
     Claim(
         "01/README.md",
         "overflows at `x = -1000`: `np.exp(1000.0)` is `inf`",
@@ -294,7 +320,7 @@ CLAIMS = [
         notes_power_of_point_eight,
     ),
     Claim("01/hints", "np.exp(1000.0) is inf", lambda: [exp_overflows_at_1000()]),
-    Claim("01/activations.py", "as large as |x| = 1e4", same(1e4, "the largest |x| the tests try")),
+    Claim("01/activations.py", "as large as |x| = 1e4", lambda: [largest_input_tried()]),
     Claim("01/activations.py", "(np.exp(1000.0) is inf", lambda: [exp_overflows_at_1000()]),
     Claim(
         "01/activations.py",
@@ -419,5 +445,5 @@ CLAIMS = [
         "momentum=0.0, dampening=0.0,\n                   weight_decay=0.0",
         sgd_defaults,
     ),
-    Claim("07/README.md", "in float64 (to 1e-12)", same(1e-12, "katas/07/test_sgd.py's tolerance")),
+    Claim("07/README.md", "in float64 (to 1e-12)", lambda: [sgd_float64_tolerance()]),
 ]
