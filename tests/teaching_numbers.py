@@ -112,8 +112,9 @@ def derivative(f: Callable[[torch.Tensor], torch.Tensor], at: float) -> float:
 
 
 def largest_sigmoid_slope() -> float:
-    """The largest sigmoid'(a) on a fine grid around 0 (the grid holds a = 0 exactly)."""
-    a = torch.linspace(-10.0, 10.0, 20001, dtype=F64, requires_grad=True)
+    """The largest sigmoid'(a) on a fine grid around 0, with a = 0 itself on the grid."""
+    grid = torch.cat([torch.linspace(-10.0, 10.0, 20001, dtype=F64), torch.zeros(1, dtype=F64)])
+    a = grid.requires_grad_()
     (slope,) = torch.autograd.grad(torch.sigmoid(a).sum(), a)
     return slope.max().item()
 
