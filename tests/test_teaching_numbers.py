@@ -1,12 +1,12 @@
-"""Every number a kata README or hint states is computed by code here and compared with the text.
+"""Every number the katas' READMEs, hints and stub docstrings state is computed and compared.
 
 The sources are each kata's README.md, its hints in katas/katas.toml, and the docstrings of its
 stubs (not their code, and not quiz.py or the tests: the quiz checks its own explanations).
 The claims live in tests/teaching_numbers.py: a passage as written and the values of its
 numbers, computed with torch or read from the code they describe. Two checks keep them true:
 
-1. Each claim's passage is still in its source, and each number in it is right at the
-   precision written (``1.055e-08`` is checked to 4 significant digits, ``0.63`` to 2 decimals).
+1. Each claim's passage is still in its source (a passage whose numbers changed is still found,
+   and its new numbers are compared), and each number in it is right at the precision written (``1.055e-08`` is checked to 4 significant digits, ``0.63`` to 2 decimals).
 2. No unclaimed number: every numeric literal of every source lies in a claimed
    passage, unless it is one of these forms, which state no measurement:
    - digits that end a name or a word (``W1``, ``h_0``, ``float32``, ``dh_2``);
