@@ -6,7 +6,8 @@ The claims live in tests/teaching_numbers.py: a passage as written and the value
 numbers, computed with torch or read from the code they describe. Two checks keep them true:
 
 1. Each claim's passage is still in its source (a passage whose numbers changed is still found,
-   and its new numbers are compared), and each number in it is right at the precision written (``1.055e-08`` is checked to 4 significant digits, ``0.63`` to 2 decimals).
+   and its new numbers are compared), and each number in it is right at the precision written:
+   ``1.055e-08`` is checked to 4 significant digits, ``0.63`` to 2 decimals.
 2. No unclaimed number: every numeric literal of every source lies in a claimed
    passage, unless it is one of these forms, which state no measurement:
    - digits that end a name or a word (``W1``, ``h_0``, ``float32``, ``dh_2``);
