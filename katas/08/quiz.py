@@ -3,6 +3,8 @@
 Replace each None with your answer. For a choice question, write the letter as a string,
 e.g. "b". Run `pytest katas/08` to check; `pytest katas/08 -rP` also shows the explanation
 of every answer you got right. You may run torch to check a number, but predict it first.
+Numbers are written at the precision the question asks for: "rounded to 3 decimals" accepts the
+true value rounded up or down to 3 decimals, or any value closer to it.
 """
 
 # Question 1 (choice). Why does the loop call optimizer.zero_grad() at every step?
@@ -18,7 +20,7 @@ ZERO_GRAD_WHY = None
 #     opt = torch.optim.SGD([w], lr=0.1)
 # A buggy loop runs two steps WITHOUT zero_grad:
 #     loss = w**2; loss.backward(); opt.step()      (twice)
-# What is w.item() after the two steps?
+# What is w.item() after the two steps? (a number, rounded to 3 decimals)
 W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = None
 
 # Question 3 (choice). What does optimizer.step() read to update the parameters?
@@ -33,7 +35,8 @@ STEP_READS = None
 #     opt = torch.optim.SGD([p], lr=0.1)
 # No forward pass, no loss, no backward(): you set the gradient by hand,
 #     p.grad = torch.tensor([10.0, -10.0])
-# and call opt.step(). What is p now? Answer with a list of two numbers.
+# and call opt.step(). What is p now? Answer with a list of two numbers, each rounded to
+# 3 decimals.
 P_AFTER_HAND_MADE_GRAD = None
 
 # Question 5 (choice). What is `with torch.no_grad():` for?

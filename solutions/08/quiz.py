@@ -1,8 +1,7 @@
 """Kata 08 quiz: the three calls around backward() (reference answers).
 
-Replace each None with your answer. For a choice question, write the letter as a string,
-e.g. "b". Run `pytest katas/08` to check; `pytest katas/08 -rP` also shows the explanation
-of every answer you got right. You may run torch to check a number, but predict it first.
+Each right answer prints its explanation, a template whose {fields} the test fills with the
+facts torch computes. After editing one, run `python -m harness.quiz seal 08`.
 """
 
 # Question 1 (choice). Why does the loop call optimizer.zero_grad() at every step?
@@ -18,7 +17,7 @@ ZERO_GRAD_WHY = "c"
 #     opt = torch.optim.SGD([w], lr=0.1)
 # A buggy loop runs two steps WITHOUT zero_grad:
 #     loss = w**2; loss.backward(); opt.step()      (twice)
-# What is w.item() after the two steps?
+# What is w.item() after the two steps? (a number, rounded to 3 decimals)
 W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 0.88
 
 # Question 3 (choice). What does optimizer.step() read to update the parameters?
@@ -33,7 +32,8 @@ STEP_READS = "a"
 #     opt = torch.optim.SGD([p], lr=0.1)
 # No forward pass, no loss, no backward(): you set the gradient by hand,
 #     p.grad = torch.tensor([10.0, -10.0])
-# and call opt.step(). What is p now? Answer with a list of two numbers.
+# and call opt.step(). What is p now? Answer with a list of two numbers, each rounded to
+# 3 decimals.
 P_AFTER_HAND_MADE_GRAD = [0.0, 3.0]
 
 # Question 5 (choice). What is `with torch.no_grad():` for?
@@ -50,3 +50,45 @@ NO_GRAD_FOR = "d"
 #         y = w * 2
 # What is y.requires_grad?
 REQUIRES_GRAD_UNDER_NO_GRAD = False
+
+EXPLANATIONS = {
+    "ZERO_GRAD_WHY": (
+        "backward() adds into p.grad: a second backward() call puts its gradient on top of "
+        "what the first one left. That is what lets you accumulate gradients over several small "
+        "batches on purpose. The price: every step must clear .grad first, or step() follows "
+        "the sum of all the gradients seen so far. zero_grad() touches .grad only. It does not "
+        "touch the weights or the learning rate, and it does not free the graph: backward() "
+        "already freed the tensors that graph saved for the backward pass (the activations), "
+        "and the graph's remaining nodes go when nothing refers to the loss any more."
+    ),
+    "W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD": (
+        "Step 1: grad = 2w = {g1:g}, w = 2 - 0.1 * {g1:g} = {w1:g}. Step 2: backward adds "
+        "2 * {w1:g} = {fresh2:g} to the {g1:g} already there, so step() sees {g2:g} and "
+        "w = {w1:g} - {move2:g} = {answer:g}. With zero_grad it would see {fresh2:g} and land "
+        "on {clean:g}. The stale gradient made step 2 move w {step_ratio:.2f} times as far "
+        "({move2:g} against {clean_move2:g}), and the two steps together {total_ratio:.2f} "
+        "times as far."
+    ),
+    "STEP_READS": (
+        "The optimizer was given the parameters, never the loss or the model. step() walks its "
+        "parameters and updates each from p.grad (and its own state: momentum buffers, Adam's "
+        "averages). It does not call backward(): if .grad is None, that parameter is skipped. "
+        "So backward() must come before step(), and nothing may clear .grad in between."
+    ),
+    "P_AFTER_HAND_MADE_GRAD": (
+        "p - lr * p.grad = [1 - 0.1 * 10, 2 - 0.1 * (-10)] = [{p0:g}, {p1:g}] (in float32, "
+        "torch's first entry is {float32_p0:.3g}: 0.1 is not exact in binary). No loss and no "
+        "backward() were needed: step() only reads .grad, wherever it came from."
+    ),
+    "NO_GRAD_FOR": (
+        "Inside no_grad, operations still compute their values but record no graph. Use it to "
+        "evaluate (nothing will call backward(), so keeping the graph only costs memory) and to "
+        "update parameters by hand (w -= lr * w.grad must not become a node that the next "
+        "backward() differentiates through; torch refuses it on a leaf outside no_grad). It "
+        "zeroes and freezes nothing: for that there are zero_grad() and requires_grad_(False)."
+    ),
+    "REQUIRES_GRAD_UNDER_NO_GRAD": (
+        "No graph was recorded, so y is a plain tensor with no grad_fn: y.requires_grad is "
+        "{answer} even though w requires grad."
+    ),
+}
