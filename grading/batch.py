@@ -22,17 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grading import scoring, submissions
-from harness import engine, manifest
+from harness import engine, limits, manifest, outcomes
 from harness.worker import Worker
-
-TEST_TIMEOUT = 10.0  # seconds for one test; a correct kata test takes a small fraction of that
-SUBMISSION_TIMEOUT = 300.0  # seconds for a whole submission, enforced by the parent
 
 
 @dataclass
 class Settings:
-    test_timeout: float = TEST_TIMEOUT
-    submission_timeout: float = SUBMISSION_TIMEOUT
+    test_timeout: float = limits.SECONDS_PER_TEST  # pytest-timeout's limit for one test
+    submission_timeout: float = limits.SECONDS_PER_SUBMISSION  # enforced by the parent
 
     def pytest_extra(self) -> list[str]:
         return ["--sandbox", f"--timeout={self.test_timeout:g}"]
@@ -67,7 +64,7 @@ def results_document(student: str, staged: submissions.Staged, run: engine.Run) 
                     "score": each if result.passed else 0.0,
                     "max_score": each,
                     "status": "passed" if result.passed else "failed",
-                    "output": scoring.first_lines(result.message, 12) if not result.passed else "",
+                    "output": "" if result.passed else scoring.teaching_message(result.message),
                 }
             )
     status = describe_status(staged, run, scores)
@@ -98,8 +95,8 @@ def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
     if run.status != "ok":
         notes.append(f"tests {run.status}")
     for score in scores:
-        if score.problem and "is missing" not in score.problem:  # missing files: said above
-            notes.append(f"{score.kata.id}: {score.problem[:120]}")
+        if score.problem and score.problem_kind != outcomes.MISSING_FILE:  # said above
+            notes.append(f"{score.kata.id}: {score.problem[: limits.STATUS_NOTE_LIMIT]}")
     return "; ".join(notes) if notes else "ok"
 
 
@@ -216,57 +213,67 @@ def grade_class(
 
     Raises KeyboardInterrupt on Ctrl-C or SIGTERM, after every finished result is on disk.
     """
-    settings = settings or Settings()
     book = Gradebook(out)
     if resume:
         book.load_finished()
     todo = [s for s in submissions.discover(folder) if s.student not in book.documents]
-    pending: queue.Queue = queue.Queue()
-    for submission in todo:
-        pending.put(submission)
-    stop = threading.Event()
-    errors: list[BaseException] = []
-    workers: list[Worker] = []
-
-    def work() -> None:
-        try:
-            with Worker() as worker:
-                workers.append(worker)
-                while not stop.is_set():
-                    try:
-                        submission = pending.get_nowait()
-                    except queue.Empty:
-                        return
-                    document = grade_one(submission, settings, worker)
-                    if stop.is_set():
-                        return  # interrupted mid-run: this result may be cut short
-                    book.record(submission.student, document)
-                    if on_graded is not None:
-                        on_graded(submission.student)
-        except BaseException as error:  # reported by the main thread
-            errors.append(error)
-            stop.set()
-
+    grading = _ClassRun(book, todo, settings or Settings(), on_graded)
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    threads = [threading.Thread(target=work, daemon=True) for _ in range(max(1, jobs))]
     try:
-        for thread in threads:
-            thread.start()
-        while any(thread.is_alive() for thread in threads):
-            time.sleep(0.05)
-    except KeyboardInterrupt:
-        stop.set()
-        for worker in workers:
-            worker.kill()
-        raise
+        grading.run(jobs)
     finally:
         signal.signal(signal.SIGTERM, previous)
         with book.lock:
             book.write_grades()
             write_atomically(out / "summary.json", json.dumps(book.summary(), indent=2) + "\n")
-    if errors:
-        raise errors[0]
+    if grading.errors:
+        raise grading.errors[0]
     return book
+
+
+class _ClassRun:
+    """Worker threads, each with its own warm worker, taking submissions from one queue."""
+
+    def __init__(self, book: Gradebook, todo, settings: Settings, on_graded):
+        self.book, self.settings, self.on_graded = book, settings, on_graded
+        self.pending: queue.Queue = queue.Queue()
+        for submission in todo:
+            self.pending.put(submission)
+        self.stop = threading.Event()
+        self.errors: list[BaseException] = []
+        self.workers: list[Worker] = []
+
+    def run(self, jobs: int) -> None:
+        threads = [threading.Thread(target=self.work, daemon=True) for _ in range(max(1, jobs))]
+        try:
+            for thread in threads:
+                thread.start()
+            while any(thread.is_alive() for thread in threads):
+                time.sleep(0.05)
+        except KeyboardInterrupt:
+            self.stop.set()
+            for worker in self.workers:
+                worker.kill()
+            raise
+
+    def work(self) -> None:
+        try:
+            with Worker() as worker:
+                self.workers.append(worker)
+                while not self.stop.is_set():
+                    try:
+                        submission = self.pending.get_nowait()
+                    except queue.Empty:
+                        return
+                    document = grade_one(submission, self.settings, worker)
+                    if self.stop.is_set():
+                        return  # interrupted mid-run: this result may be cut short
+                    self.book.record(submission.student, document)
+                    if self.on_graded is not None:
+                        self.on_graded(submission.student)
+        except BaseException as error:  # reported by the main thread
+            self.errors.append(error)
+            self.stop.set()
 
 
 def _raise_keyboard_interrupt(signum, frame):

@@ -17,9 +17,7 @@ def grade_command(args: argparse.Namespace) -> int:
         raise SystemExit(f"grader.py grade: {folder} is not a folder of submissions")
     console = Console(stderr=True)
     everyone = submissions.discover(folder)
-    settings = batch.Settings(test_timeout=args.timeout)
-    if args.submission_timeout is not None:
-        settings.submission_timeout = args.submission_timeout
+    settings = batch.Settings(args.timeout, args.submission_timeout)
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task("grading", total=len(everyone))
@@ -99,15 +97,23 @@ def export_command(args: argparse.Namespace) -> int:
 
 def add_commands(commands) -> None:
     """The instructor's subcommands, added to grader.py's parser."""
+    from harness import limits
+
     grade = commands.add_parser("grade", help="grade a folder of submissions into a gradebook")
     grade.add_argument("submissions", help="a folder with one folder or .zip per student")
     grade.add_argument("--out", required=True, help="where grades.csv and results/ go")
     grade.add_argument("-j", "--jobs", type=int, default=2, help="submissions graded at once")
     grade.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds one test may take (default 10)"
+        "--timeout",
+        type=float,
+        default=float(limits.SECONDS_PER_TEST),
+        help=f"seconds one test may take (default {limits.SECONDS_PER_TEST})",
     )
     grade.add_argument(
-        "--submission-timeout", type=float, default=None, help="seconds one submission may take"
+        "--submission-timeout",
+        type=float,
+        default=float(limits.SECONDS_PER_SUBMISSION),
+        help=f"seconds one submission may take (default {limits.SECONDS_PER_SUBMISSION})",
     )
     grade.add_argument("--resume", action="store_true", help="grade only students not yet done")
     grade.set_defaults(handler=grade_command)

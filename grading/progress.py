@@ -40,12 +40,16 @@ def hint_command(kata_id: str) -> str:
 
 
 def test_name(nodeid: str) -> str:
-    """``katas/03/test_vanishing.py::test_x[a]`` as ``test_vanishing.py::test_x[a]``."""
-    return nodeid.replace("\\", "/").rsplit("/", 1)[-1]
+    """``katas/03/test_vanishing.py::test_x[a / b]`` as ``test_vanishing.py::test_x[a / b]``.
+
+    Only the file's path is shortened: a test's parameters may hold a "/" of their own.
+    """
+    path, separator, test = nodeid.partition("::")
+    return path.replace("\\", "/").rsplit("/", 1)[-1] + separator + test
 
 
 def one_line(message: str) -> str:
-    return scoring.first_lines(message, 1)
+    return scoring.first_line(message)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -62,7 +66,7 @@ def kata_json(score: KataScore) -> dict:
         "problem": score.problem,
         "command": run_command(score.kata.id),
         "failures": [
-            {"test": test_name(f.nodeid), "message": scoring.first_lines(f.message)}
+            {"test": test_name(f.nodeid), "message": scoring.teaching_message(f.message)}
             for f in score.failures
         ],
     }
@@ -206,7 +210,7 @@ def grouped_failures(score: KataScore) -> list[tuple[list[str], str]]:
     """Failing tests grouped by consecutive identical messages, so a stub reads as one problem."""
     groups: list[tuple[list[str], str]] = []
     for failure in score.failures:
-        message = scoring.first_lines(failure.message)
+        message = scoring.teaching_message(failure.message)
         if groups and groups[-1][1] == message:
             groups[-1][0].append(test_name(failure.nodeid))
         else:

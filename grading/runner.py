@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from harness import engine
+from harness import engine, limits
 from harness.manifest import KATAS_DIR
-
-SECONDS_PER_KATA = 60  # long enough for any correct solution, short enough to wait out a hang
 
 
 def run_katas(
     kata_ids: Sequence[str],
     source_root: Path | None = None,
     *,
-    seconds_per_kata: float = SECONDS_PER_KATA,
+    seconds_per_kata: float = limits.SECONDS_PER_KATA,
     on_result: Callable[[engine.TestResult], None] | None = None,
 ) -> engine.Run:
     """Run the tests of ``kata_ids`` and return every result, whatever the learner's code does."""
@@ -37,28 +35,33 @@ def run_katas(
             on_result(result)
 
     while pending:
-        run = engine.run_forked(
-            pending,
-            source_root,
-            timeout=seconds_per_kata * len(pending),
-            on_result=collect,
-        )
+        timeout = seconds_per_kata * len(pending)
+        run = engine.run_forked(pending, source_root, timeout=timeout, on_result=collect)
         seconds += run.seconds
-        if run.status == "ok":
-            finished += run.results
-            break
-        statuses.append(run.status)
-        # Tests run in kata order, so the first one never reported is where the child got stuck.
-        stuck = next((r for r in run.results if r.nodeid not in reported), None)
-        if stuck is None:
-            finished += run.results
-            break
-        stuck.message = (
-            f"{stuck.name} did not finish: the tests {run.status}. "
-            f"Look for a loop that never ends or a very slow step in katas/{stuck.kata}/."
-        )
-        order = {kata: place for place, kata in enumerate(pending)}
-        finished += [r for r in run.results if order.get(r.kata, 0) <= order[stuck.kata]]
-        pending = pending[order[stuck.kata] + 1 :]
+        if run.status != "ok":
+            statuses.append(run.status)
+        kept, pending = _up_to_the_stuck_kata(run, pending, reported)
+        finished += kept
     status = "ok" if not statuses else "; ".join(statuses)
     return engine.Run(results=finished, status=status, seconds=seconds)
+
+
+def _up_to_the_stuck_kata(run: engine.Run, pending: list[str], reported: set[str]):
+    """(results to keep, katas still to run) after one run that may have stopped early.
+
+    Tests run in kata order, so the first one never reported is where the child got stuck: it
+    takes the blame, and the katas after it run again without it.
+    """
+    if run.status == "ok":
+        return run.results, []
+    stuck = next((r for r in run.results if r.nodeid not in reported), None)
+    if stuck is None:
+        return run.results, []
+    stuck.kind = run.stopped_by or stuck.kind
+    stuck.message = (
+        f"{stuck.name} did not finish: the tests {run.status}. "
+        f"Look for a loop that never ends or a very slow step in katas/{stuck.kata}/."
+    )
+    order = {kata: place for place, kata in enumerate(pending)}
+    kept = [r for r in run.results if order.get(r.kata, 0) <= order[stuck.kata]]
+    return kept, pending[order[stuck.kata] + 1 :]

@@ -6,9 +6,11 @@ Points for a kata are its manifest points times the share of its tests (quiz inc
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from harness import outcomes
 from harness.engine import Run, TestResult
 from harness.manifest import Kata
 
@@ -28,6 +30,7 @@ class KataScore:
     quiz_total: int
     failures: tuple[TestResult, ...]
     problem: str | None  # something wrong with the whole kata (a broken file, a hang), if any
+    problem_kind: str | None = None  # its kind (harness.outcomes.WHOLE_KATA)
 
     @property
     def passed(self) -> int:
@@ -57,6 +60,7 @@ def score_kata(kata: Kata, results: Sequence[TestResult]) -> KataScore:
     quiz = [r for r in results if is_quiz(r)]
     tests = [r for r in results if not is_quiz(r)]
     failures = tuple(r for r in results if not r.passed)
+    problem = kata_problem(failures)
     return KataScore(
         kata=kata,
         tests_passed=sum(r.passed for r in tests),
@@ -64,7 +68,8 @@ def score_kata(kata: Kata, results: Sequence[TestResult]) -> KataScore:
         quiz_passed=sum(r.passed for r in quiz),
         quiz_total=len(quiz),
         failures=failures,
-        problem=kata_problem(kata, failures),
+        problem=problem.message if problem else None,
+        problem_kind=problem.kind if problem else None,
     )
 
 
@@ -72,47 +77,42 @@ def score_run(katas: Sequence[Kata], run: Run) -> list[KataScore]:
     return [score_kata(kata, run.for_kata(kata.id)) for kata in katas]
 
 
-# What the harness says when a kata's file or process fails as a whole, not one answer.
-WHOLE_KATA_PROBLEMS = (
-    "has a syntax error",
-    "while being imported",
-    "did not finish",
-    "was not run again",
-    "ended the learner's process",
-    "not run to the end",
-)
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    message: str
 
 
-def kata_problem(kata: Kata, failures: Sequence[TestResult]) -> str | None:
+def kata_problem(failures: Sequence[TestResult]) -> Problem | None:
     """The first failure that concerns the kata as a whole rather than one test.
 
-    That is a learner file that is broken, missing or lacks a name (the harness starts those
-    messages with the file's path, or says so in words when the file sits elsewhere, as when
-    grading), a test file that could not be collected (its node id has no "::"), or code that
-    never finished or crashed.
+    That is a learner file that is broken, missing or lacks a name, a test file that could not
+    be collected, or code that never finished or crashed: the kinds in ``outcomes.WHOLE_KATA``.
     """
-    learner_paths = tuple(f"katas/{kata.id}/{name}" for name in kata.files)
     for failure in failures:
-        first_line = first_lines(failure.message, 1)
-        if first_line.startswith(learner_paths) or any(
-            sign in first_line for sign in WHOLE_KATA_PROBLEMS
-        ):
-            return first_line
-        if "::" not in failure.nodeid:
-            return f"{failure.nodeid} could not be loaded: {first_line}"
+        if failure.kind == outcomes.COLLECT_ERROR:
+            first = first_line(failure.message)
+            return Problem(failure.kind, f"{failure.nodeid} could not be loaded: {first}")
+        if failure.kind in outcomes.WHOLE_KATA:
+            return Problem(failure.kind, first_line(failure.message))
     return None
 
 
-def first_lines(message: str, count: int = 3) -> str:
-    """The teaching part of a failure message: its first ``count`` meaningful lines.
+def teaching_message(message: str) -> str:
+    """A failure message as the learner reads it: all of it, without a traceback.
 
-    Harness messages are short already. A plain pytest report is a traceback, whose meaningful
-    lines are the "E   " ones.
+    Harness messages have no traceback, and are kept whole (the function, the input, torch's
+    answer, the learner's, the error and the hint). A plain pytest report is a traceback, whose
+    meaningful lines are the "E   " ones.
     """
     lines = [line.rstrip() for line in message.splitlines() if line.strip()]
-    errors = [line[1:].strip() for line in lines if line.startswith("E ")]
-    chosen = errors or lines
-    return "\n".join(chosen[:count])
+    errors = [line[1:] for line in lines if line.startswith("E ")]
+    return textwrap.dedent("\n".join(errors)).strip("\n") if errors else "\n".join(lines)
+
+
+def first_line(message: str) -> str:
+    """The first line of a failure's teaching message: what went wrong, in a few words."""
+    return teaching_message(message).split("\n", 1)[0].strip()
 
 
 def overall(scores: Sequence[KataScore]) -> tuple[float, int]:

@@ -11,9 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from harness import manifest
-
-MAX_FILE_BYTES = 1_000_000  # a kata file is a few kilobytes; anything larger is not a kata file
+from harness import limits, manifest
 
 
 @dataclass
@@ -53,7 +51,8 @@ def stage(submission: Submission, katas: list[manifest.Kata], destination: Path)
     destination.mkdir(parents=True, exist_ok=True)
     try:
         if submission.path.is_dir():
-            files = _read_folder(submission.path, wanted_files(katas), staged)
+            base = _descend_single_folders(submission.path, [kata.id for kata in katas])
+            files = _read_folder(base, wanted_files(katas), staged)
         else:
             files = _read_zip(submission.path, wanted_files(katas), staged)
     except (OSError, zipfile.BadZipFile) as error:
@@ -75,8 +74,7 @@ def _candidates(relative: str) -> list[str]:
     return [f"katas/{relative}", relative]
 
 
-def _read_folder(root: Path, wanted: list[str], staged: Staged) -> dict[str, bytes]:
-    base = _descend_single_folders(root)
+def _read_folder(base: Path, wanted: list[str], staged: Staged) -> dict[str, bytes]:
     files = {}
     for relative in wanted:
         for candidate in _candidates(relative):
@@ -85,7 +83,7 @@ def _read_folder(root: Path, wanted: list[str], staged: Staged) -> dict[str, byt
                 staged.problems.append(f"{relative} is a link, not a file (ignored)")
                 break
             if path.is_file():
-                if path.stat().st_size > MAX_FILE_BYTES:
+                if path.stat().st_size > limits.SUBMITTED_FILE_BYTES:
                     staged.problems.append(f"{relative} is too large (ignored)")
                 else:
                     files[relative] = path.read_bytes()
@@ -93,10 +91,10 @@ def _read_folder(root: Path, wanted: list[str], staged: Staged) -> dict[str, byt
     return files
 
 
-def _descend_single_folders(root: Path) -> Path:
+def _descend_single_folders(root: Path, kata_ids: list[str]) -> Path:
     """A zip or copy of a folder often wraps everything in one more folder: look inside it."""
     for _ in range(3):
-        if (root / "katas").is_dir() or any((root / kata).is_dir() for kata in ("01", "02", "03")):
+        if (root / "katas").is_dir() or any((root / kata).is_dir() for kata in kata_ids):
             return root
         children = [c for c in root.iterdir() if not c.name.startswith(".")]
         folders = [c for c in children if c.is_dir() and not c.is_symlink()]
@@ -119,7 +117,7 @@ def _read_zip(path: Path, wanted: list[str], staged: Staged) -> dict[str, bytes]
             if match is None:
                 continue
             info = members[match]
-            if info.file_size > MAX_FILE_BYTES:
+            if info.file_size > limits.SUBMITTED_FILE_BYTES:
                 staged.problems.append(f"{relative} is too large (ignored)")
                 continue
             # Read the member's bytes; nothing is extracted, so no path in the zip can escape.

@@ -12,28 +12,32 @@ from __future__ import annotations
 import json
 import os
 import select
-import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from harness import limits, outcomes, processes
 from harness.manifest import KATAS_DIR, ROOT
-
-MESSAGE_LIMIT = 2000  # characters of a failure message kept per test
 
 
 @dataclass
 class TestResult:
     nodeid: str
     kata: str
-    passed: bool
+    kind: str  # one of harness.outcomes.KINDS, decided where the result happened
     message: str = ""
     duration: float = 0.0
+
+    __test__ = False  # a result, not a test for pytest to collect
 
     @property
     def name(self) -> str:
         return self.nodeid.split("::", 1)[-1]
+
+    @property
+    def passed(self) -> bool:
+        return self.kind == outcomes.PASSED
 
 
 @dataclass
@@ -41,6 +45,8 @@ class Run:
     results: list[TestResult] = field(default_factory=list)
     status: str = "ok"  # "ok", or what went wrong in a few words
     seconds: float = 0.0
+    # Why the run ended early, as a kind (TIMED_OUT or CRASHED); None when it finished.
+    stopped_by: str | None = None
 
     def for_kata(self, kata_id: str) -> list[TestResult]:
         return [r for r in self.results if r.kata == kata_id]
@@ -49,13 +55,14 @@ class Run:
         return {
             "status": self.status,
             "seconds": self.seconds,
+            "stopped_by": self.stopped_by,
             "results": [asdict(r) for r in self.results],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Run:
         results = [TestResult(**r) for r in data["results"]]
-        return cls(results=results, status=data["status"], seconds=data["seconds"])
+        return cls(results, data["status"], data["seconds"], data.get("stopped_by"))
 
 
 def kata_of(nodeid: str) -> str:
@@ -68,7 +75,7 @@ class _Reporter:
 
     def __init__(self, emit: Callable[[dict], None]):
         self.emit = emit
-        self.failures: dict[str, str] = {}
+        self.failures: dict[str, tuple[str, str]] = {}  # nodeid: (kind, message)
         self.durations: dict[str, float] = {}
 
     def pytest_collection_finish(self, session) -> None:
@@ -76,7 +83,7 @@ class _Reporter:
 
     def pytest_collectreport(self, report) -> None:
         if report.failed:
-            text = str(report.longrepr)[-MESSAGE_LIMIT:]
+            text = str(report.longrepr)[-limits.MESSAGE_LIMIT :]
             self.emit({"event": "collect_error", "nodeid": report.nodeid, "message": text})
 
     def pytest_runtest_logreport(self, report) -> None:
@@ -85,14 +92,15 @@ class _Reporter:
             text = report.longreprtext.strip()
             if report.when != "call":
                 text = f"(during {report.when}) {text}"
-            self.failures[report.nodeid] = text[:MESSAGE_LIMIT]
+            kind = getattr(report, "kata_kind", outcomes.FAILED)  # set by harness.plugin
+            self.failures[report.nodeid] = (kind, text[: limits.MESSAGE_LIMIT])
         if report.when == "teardown":
-            message = self.failures.get(report.nodeid, "")
+            kind, message = self.failures.get(report.nodeid, (outcomes.PASSED, ""))
             self.emit(
                 {
                     "event": "result",
                     "nodeid": report.nodeid,
-                    "passed": report.nodeid not in self.failures,
+                    "kind": kind,
                     "message": message,
                     "duration": self.durations[report.nodeid],
                 }
@@ -169,133 +177,125 @@ def run_forked(
     started = time.monotonic()
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: never returns
+    if pid == 0:
         os.close(read_end)
-        code = 70
-        try:
-            # Its own process group, so that anything it starts ends with it.
-            os.setpgid(0, 0)
-            die_with_parent()
-            _silence_stdio()
-            if prepare_child is not None:
-                prepare_child()
-            out = os.fdopen(write_end, "w", buffering=1)
-
-            def emit(event: dict) -> None:
-                out.write(json.dumps(event) + "\n")
-
-            run_in_this_process(kata_ids, source_root, emit, extra)
-            out.write(json.dumps({"event": "done"}) + "\n")
-            out.flush()
-            code = 0
-        finally:
-            os._exit(code)
-
+        _child(write_end, kata_ids, source_root, extra, prepare_child)
     os.close(write_end)
-    collected: list[str] = []
-    reported: dict[str, TestResult] = {}
-    broken: list[TestResult] = []
-    done = False
-    timed_out = False
-    buffer = b""
+    events = _Events(on_result)
+    deadline = None if timeout is None else started + timeout
     try:
-        with os.fdopen(read_end, "rb") as pipe:
-            while True:
-                remaining = None if timeout is None else timeout - (time.monotonic() - started)
-                if remaining is not None and remaining <= 0:
-                    timed_out = True
-                    break
-                ready, _, _ = select.select([pipe], [], [], remaining)
-                if not ready:
-                    continue
-                chunk = os.read(pipe.fileno(), 65536)
-                if not chunk:
-                    break
-                buffer += chunk
-                *lines, buffer = buffer.split(b"\n")
-                for line in lines:
-                    try:
-                        event = json.loads(line)
-                        kind = event["event"]
-                    except (ValueError, TypeError, KeyError):
-                        continue  # not the reporter's: something in the child wrote here
-                    if kind == "collected":
-                        collected = event["tests"]
-                    elif kind == "result":
-                        result = TestResult(
-                            nodeid=event["nodeid"],
-                            kata=kata_of(event["nodeid"]),
-                            passed=event["passed"],
-                            message=event["message"],
-                            duration=event["duration"],
-                        )
-                        reported[result.nodeid] = result
-                        if on_result is not None:
-                            on_result(result)
-                    elif kind == "collect_error":
-                        nodeid = event["nodeid"]
-                        broken.append(TestResult(nodeid, kata_of(nodeid), False, event["message"]))
-                    elif kind == "done":
-                        done = True
+        timed_out = _read_events(read_end, deadline, events)
     except BaseException:  # Ctrl-C, or a tool giving up: the child goes with it
-        _kill(pid)
+        processes.kill(pid)
         os.waitpid(pid, 0)
-        _kill(-pid)
+        processes.kill(-pid)
         raise
     if timed_out:
-        _kill(pid)
+        processes.kill(pid)
     _, wait_status = os.waitpid(pid, 0)
-    _kill(-pid)  # whatever the child left behind (a learner sandbox stuck in a loop)
+    processes.kill(-pid)  # whatever the child left behind (a learner sandbox stuck in a loop)
 
-    status = "ok"
+    run = Run(seconds=time.monotonic() - started)
     if timed_out:
-        status = f"timed out after {timeout:g} s"
-    elif not done:
-        status = _describe_death(wait_status)
-    results = [
-        reported.get(nodeid)
-        or TestResult(nodeid, kata_of(nodeid), False, f"not run to the end: the tests {status}")
-        for nodeid in collected
-    ]
-    results += [r for nodeid, r in reported.items() if nodeid not in set(collected)]
-    results += broken
-    return Run(results=results, status=status, seconds=time.monotonic() - started)
+        run.status, run.stopped_by = f"timed out after {timeout:g} s", outcomes.TIMED_OUT
+    elif not events.done:
+        run.status, run.stopped_by = processes.describe_death(wait_status), outcomes.CRASHED
+    run.results = events.results(run.status)
+    return run
 
 
-def die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies, so no child outlives its tool."""
+# pytest's exit codes for a run that stopped before its tests: pytest.ExitCode's numbers.
+PYTEST_GAVE_UP = (3, 4)  # INTERNAL_ERROR, USAGE_ERROR
+
+
+def _child(write_end: int, kata_ids, source_root, extra, prepare_child) -> None:
+    """The forked child: runs pytest, streams events into ``write_end``, and never returns."""
+    code = 70
     try:
-        import ctypes
+        # Its own process group, so that anything it starts ends with it.
+        os.setpgid(0, 0)
+        processes.die_with_parent()
+        processes.silence_stdio()
+        if prepare_child is not None:
+            prepare_child()
+        out = os.fdopen(write_end, "w", buffering=1)
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the parent's timeouts still apply
+        def emit(event: dict) -> None:
+            out.write(json.dumps(event) + "\n")
+
+        exit_code = run_in_this_process(kata_ids, source_root, emit, extra)
+        if exit_code in PYTEST_GAVE_UP:  # its tests never ran: this run did not end well
+            code = int(exit_code)
+        else:
+            emit({"event": "done"})
+            out.flush()
+            code = 0
+    finally:
+        os._exit(code)
 
 
-def _silence_stdio() -> None:
-    devnull = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(devnull, fd)
-    os.close(devnull)
+def _read_events(read_end: int, deadline: float | None, events: _Events) -> bool:
+    """Feed the child's event lines to ``events`` until it closes the pipe; True if time ran out."""
+    buffer = b""
+    with os.fdopen(read_end, "rb") as pipe:
+        while True:
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                return True
+            ready, _, _ = select.select([pipe], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(pipe.fileno(), 65536)
+            if not chunk:
+                return False
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                events.feed(line)
 
 
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+class _Events:
+    """What the child reported: the tests it collected, their results, and broken test files."""
 
+    def __init__(self, on_result: Callable[[TestResult], None] | None):
+        self.on_result = on_result
+        self.collected: list[str] = []
+        self.reported: dict[str, TestResult] = {}
+        self.broken: list[TestResult] = []
+        self.done = False
 
-def _describe_death(wait_status: int) -> str:
-    if os.WIFSIGNALED(wait_status):
-        number = os.WTERMSIG(wait_status)
+    def feed(self, line: bytes) -> None:
         try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = f"signal {number}"
-        if number == signal.SIGKILL:
-            return "were killed (SIGKILL: out of memory?)"
-        return f"crashed ({name})"
-    code = os.WEXITSTATUS(wait_status)
-    return f"exited early with code {code}"
+            event = json.loads(line)
+            name = event["event"]
+        except (ValueError, TypeError, KeyError):
+            return  # not the reporter's: something in the child wrote here
+        if name == "collected":
+            self.collected = event["tests"]
+        elif name == "result":
+            nodeid = event["nodeid"]
+            result = TestResult(
+                nodeid, kata_of(nodeid), event["kind"], event["message"], event["duration"]
+            )
+            self.reported[nodeid] = result
+            if self.on_result is not None:
+                self.on_result(result)
+        elif name == "collect_error":
+            nodeid = event["nodeid"]
+            self.broken.append(
+                TestResult(nodeid, kata_of(nodeid), outcomes.COLLECT_ERROR, event["message"])
+            )
+        elif name == "done":
+            self.done = True
+
+    def results(self, status: str) -> list[TestResult]:
+        """Every collected test's result; those never reported have not run (and failed)."""
+        unreported = f"not run to the end: the tests {status}"
+        results = [
+            self.reported.get(nodeid)
+            or TestResult(nodeid, kata_of(nodeid), outcomes.NOT_RUN, unreported)
+            for nodeid in self.collected
+        ]
+        collected = set(self.collected)
+        results += [r for nodeid, r in self.reported.items() if nodeid not in collected]
+        return results + self.broken

@@ -19,6 +19,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from harness import outcomes
+
 # None means "the folder the test file sits in", which is what a learner runs.
 _source_root: Path | None = None
 _modules: dict[Path, object] = {}
@@ -29,9 +31,31 @@ _sandbox = None
 class LearnerFileError(Exception):
     """The learner's file is missing, does not import, or lacks a name the test needs."""
 
+    kind = outcomes.BROKEN_FILE
+
+
+class MissingFile(LearnerFileError):
+    """The learner's file is not there."""
+
+    kind = outcomes.MISSING_FILE
+
+
+class BrokenFile(LearnerFileError):
+    """The learner's file has a syntax error, or raised while being imported."""
+
+    kind = outcomes.BROKEN_FILE
+
+
+class MissingName(LearnerFileError):
+    """The learner's file lacks a function or class the tests need."""
+
+    kind = outcomes.MISSING_NAME
+
 
 class AutogradNotAllowed(AssertionError):
     """A hand-written kata function called torch autograd."""
+
+    kind = outcomes.AUTOGRAD_USED
 
 
 def configure(source_root: Path | None) -> None:
@@ -90,7 +114,7 @@ class LearnerModule:
         try:
             value = getattr(module, attr)
         except AttributeError:
-            raise LearnerFileError(
+            raise MissingName(
                 f"{display_path(self.path)} has no {attr!r}: the tests need it, "
                 f"so keep its name and signature as the stub gave them"
             ) from None
@@ -105,7 +129,7 @@ class LearnerModule:
 def _import_file(path: Path, kata_id: str, name: str):
     shown = display_path(path)
     if not path.is_file():
-        raise LearnerFileError(f"{shown} is missing: restore it from the kata's stub")
+        raise MissingFile(f"{shown} is missing: restore it from the kata's stub")
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     module_name = f"learner_{kata_id}_{name}_{digest}"
     spec = importlib.util.spec_from_file_location(module_name, path)
@@ -115,14 +139,14 @@ def _import_file(path: Path, kata_id: str, name: str):
         spec.loader.exec_module(module)
     except SyntaxError as error:
         del sys.modules[module_name]
-        raise LearnerFileError(
+        raise BrokenFile(
             f"{shown} has a syntax error at line {error.lineno}: {error.msg}"
         ) from None
     except BaseException as error:  # the learner's top-level code may raise anything
         del sys.modules[module_name]
         line = _last_line_in(error, path)
         where = f"{shown}:{line}" if line else shown
-        raise LearnerFileError(
+        raise BrokenFile(
             f"{where} raised {type(error).__name__} while being imported: {error}"
         ) from None
     return module
@@ -151,10 +175,30 @@ def _autograd_allowed(kata_id: str) -> bool:
 # Learner functions that ran out of time once: later calls fail at once, so an endless loop
 # costs one test's time limit, not every test's.
 _timed_out: set[str] = set()
+# Whether the current test's time limit has been reached (set by the plugin's alarm handler).
+_time_is_up = False
 
 
 class TimedOut(AssertionError):
     """A learner's function did not finish within the test's time limit."""
+
+    kind = outcomes.TIMED_OUT
+
+
+def start_test_clock() -> None:
+    """A test's time limit starts: its time is not up yet."""
+    global _time_is_up
+    _time_is_up = False
+
+
+def time_is_up() -> None:
+    """The test's time limit was reached; whatever is running is about to be interrupted."""
+    global _time_is_up
+    _time_is_up = True
+
+
+def ran_out_of_time() -> bool:
+    return _time_is_up
 
 
 def _watched(function, forbid_autograd: bool):
@@ -174,8 +218,10 @@ def _watched(function, forbid_autograd: bool):
             _guarded_call.append(name)
         try:
             return function(*args, **kwargs)
-        except BaseException as error:
-            if "from pytest-timeout" in str(error):  # pytest-timeout's alarm, inside our call
+        except TimedOut:
+            raise  # a learner function called from this one ran out of time: already said
+        except BaseException:
+            if _time_is_up:  # the test's time limit interrupted this call
                 _timed_out.add(name)
                 raise TimedOut(f"{name} did not finish in time (an infinite loop?)") from None
             raise
@@ -210,3 +256,28 @@ def _install_autograd_tripwire() -> None:
     torch.autograd.backward = tripwire(torch.autograd.backward, "autograd (backward)")
     torch.autograd.grad = tripwire(torch.autograd.grad, "autograd (torch.autograd.grad)")
     _tripwire_installed = True
+
+
+# --- where in the learner's code an exception came from --------------------------------------
+
+
+def learner_origin(error: BaseException) -> tuple[str, str, int, str] | None:
+    """(function, file, line, source line) of the innermost learner frame that raised ``error``.
+
+    An exception rebuilt from the grading sandbox carries its origin as an attribute.
+    """
+    origin = getattr(error, "learner_origin", None)
+    if origin is not None:
+        return origin
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        frame = tb.tb_frame
+        if str(frame.f_globals.get("__name__", "")).startswith("learner_"):
+            found = (frame.f_code.co_name, tb.tb_lineno, frame.f_code.co_filename)
+        tb = tb.tb_next
+    if found is None:
+        return None
+    function, line, filename = found
+    source = traceback.FrameSummary(filename, line, function).line or ""
+    return function, display_path(Path(filename)), line, source.strip()

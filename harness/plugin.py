@@ -4,19 +4,28 @@
   folder laid out like ``katas/`` (the grader uses this for a submission).
 - A stub that is not implemented yet, a broken learner file, or an exception inside learner
   code is reported in a line or two that point into the learner's file, not as a traceback.
+- Each failing report carries its ``kata_kind`` (``harness.outcomes``), decided here from the
+  exception that caused it; the engine sends it on, and nothing downstream reads message text.
+- Every test's time limit is ``harness.limits.SECONDS_PER_TEST`` unless ``--timeout`` (or
+  pytest-timeout's own settings) says otherwise.
 - Hypothesis runs derandomized, so every run of the tests is repeatable.
 """
 
 from __future__ import annotations
 
 import gc
-import traceback
+import os
+import signal
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from harness import learner, sandbox
+from harness import learner, limits, outcomes, sandbox
+from harness.learner import learner_origin
+
+# Kata tests import learner_origin from here.
+__all__ = ["failure_kind", "learner_origin", "seconds_per_test", "short_failure"]
 
 settings.register_profile(
     "katas",
@@ -64,7 +73,26 @@ def source_root(config: pytest.Config) -> Path | None:
     return None
 
 
+def seconds_per_test(config: pytest.Config) -> float:
+    """Seconds each test may take (0: no limit), as pytest-timeout reads its settings.
+
+    ``--timeout``, then ``PYTEST_TIMEOUT``, then an ini ``timeout``; else the harness's limit.
+    """
+    given = config.getoption("timeout", None)
+    if given is None:
+        given = os.environ.get("PYTEST_TIMEOUT") or None
+    if given is None:
+        try:
+            given = config.getini("timeout") or None
+        except ValueError:  # pytest-timeout is not loaded: nothing else sets a limit
+            given = None
+    return float(limits.SECONDS_PER_TEST if given is None else given)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    # Before pytest-timeout reads its settings: the harness's limit is its default.
+    config.option.timeout = seconds_per_test(config)
     import torch
 
     # The katas' tensors are tiny: one thread is faster, and safe in forked children.
@@ -73,9 +101,10 @@ def pytest_configure(config: pytest.Config) -> None:
     learner.configure(source_root(config))
     if config.getoption("sandbox"):
         settings.load_profile("grading")
-        test_timeout = float(config.getoption("timeout", None) or config.getini("timeout") or 60)
         # Just inside pytest-timeout's limit, so the sandbox's clearer message wins the race.
-        config._kata_sandbox = sandbox.Sandbox(call_timeout=0.9 * test_timeout)
+        seconds = seconds_per_test(config)
+        call_timeout = limits.SANDBOX_SHARE_OF_TEST * seconds if seconds > 0 else None
+        config._kata_sandbox = sandbox.Sandbox(call_timeout=call_timeout)
         learner.use_sandbox(config._kata_sandbox)
 
 
@@ -97,6 +126,32 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     return f"kata code from: {root}" if root is not None else None
 
 
+@pytest.hookimpl(optionalhook=True, wrapper=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings):
+    """Let the learner's code know when pytest-timeout's alarm is what interrupts it."""
+    learner.start_test_clock()
+    armed = yield
+    alarm = signal.getsignal(signal.SIGALRM) if hasattr(signal, "SIGALRM") else None
+    if callable(alarm):  # pytest-timeout's "signal" method: its handler raises in the test
+
+        def time_is_up(signum, frame):
+            learner.time_is_up()
+            alarm(signum, frame)
+
+        signal.signal(signal.SIGALRM, time_is_up)
+    return armed
+
+
+@pytest.hookimpl(wrapper=True, specname="pytest_runtest_makereport")
+def mark_failure_kind(item: pytest.Item, call: pytest.CallInfo):
+    """Every failing report says what kind of failure it was (``report.kata_kind``)."""
+    report = yield
+    if report.failed and not hasattr(report, "kata_kind"):
+        error = call.excinfo.value if call.excinfo is not None else None
+        report.kata_kind = failure_kind(error)
+    return report
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """The report of a failure in the learner's code: its short message, and no traceback.
@@ -110,7 +165,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if short is None:
         return None
     sections = [(f"Captured {key} {when}", text) for when, key, text in item._report_sections]
-    return pytest.TestReport(
+    report = pytest.TestReport(
         item.nodeid,
         item.location,
         {name: 1 for name in item.keywords},
@@ -123,15 +178,28 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         call.stop,
         item.user_properties,
     )
+    report.kata_kind = failure_kind(call.excinfo.value)
+    return report
 
 
-# The harness's own failures are written to be read as they are.
+# The harness's own failures are written to be read as they are, and know their kind.
 SHORT_AS_THEY_ARE = (
     learner.LearnerFileError,
     learner.AutogradNotAllowed,
     learner.TimedOut,
     sandbox.SandboxFailure,
 )
+
+
+def failure_kind(error: BaseException | None) -> str:
+    """The kind of failure (``harness.outcomes``) that ``error`` caused, from its type."""
+    if isinstance(error, SHORT_AS_THEY_ARE):
+        return error.kind
+    if learner.ran_out_of_time():  # pytest-timeout's alarm, outside the learner's functions
+        return outcomes.TIMED_OUT
+    if isinstance(error, NotImplementedError) and learner_origin(error) is not None:
+        return outcomes.NOT_IMPLEMENTED
+    return outcomes.FAILED
 
 
 def short_failure(error: BaseException) -> str | None:
@@ -146,22 +214,3 @@ def short_failure(error: BaseException) -> str | None:
         return f"{function} is not implemented yet: {path}"
     message = f"{function} raised {type(error).__name__}: {error}\n  at {path}:{line}"
     return message + (f"  ->  {source}" if source else "")
-
-
-def learner_origin(error: BaseException) -> tuple[str, str, int, str] | None:
-    """(function, file, line, source line) of the innermost learner frame that raised ``error``."""
-    origin = getattr(error, "learner_origin", None)
-    if origin is not None:
-        return origin
-    tb = error.__traceback__
-    found = None
-    while tb is not None:
-        frame = tb.tb_frame
-        if str(frame.f_globals.get("__name__", "")).startswith("learner_"):
-            found = (frame.f_code.co_name, tb.tb_lineno, frame.f_code.co_filename)
-        tb = tb.tb_next
-    if found is None:
-        return None
-    function, line, filename = found
-    source = traceback.FrameSummary(filename, line, function).line or ""
-    return function, learner.display_path(Path(filename)), line, source.strip()

@@ -1,0 +1,186 @@
+"""The sandbox process: locked down (resource limits, audit hook, no repository on its path),
+then answering the judge's requests until the judge hangs up.
+
+POSIX only (``resource``): imported when a sandbox is started, never by a learner's own run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import resource
+import signal
+import socket
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from harness import learner, limits, processes
+from harness.manifest import ROOT
+from harness.sandbox import framing, sync
+from harness.sandbox.codec import Encoder
+
+FAILED_EXIT_CODE = 70  # EX_SOFTWARE: the sandbox itself went wrong
+
+
+def serve_forever(sock: socket.socket, workdir: str) -> None:
+    """The sandbox process's whole life: it never returns."""
+    code = 0
+    try:
+        _lock_down(sock, workdir)
+        objects: dict[int, object] = {}
+        while True:
+            try:
+                message = _unpickle(framing.recv(sock), sock, objects)
+            except EOFError:
+                break
+            framing.send(sock, pickle.dumps(_answer(sock, message, objects), protocol=4))
+    except BaseException:
+        code = FAILED_EXIT_CODE
+    finally:
+        os._exit(code)
+
+
+def _lock_down(sock: socket.socket, workdir: str) -> None:
+    processes.die_with_parent()
+    keep = sock.fileno()
+    processes.silence_stdio()
+    # Nothing the judge had open (its result pipe above all) stays reachable.
+    os.closerange(3, keep)
+    os.closerange(keep + 1, 65536)
+    os.chdir(workdir)
+    # The repository (solutions/ included) is not importable from here; harness is loaded already.
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    learner.use_sandbox(None)  # in here, the learner's module is loaded for real
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not kills
+    output = limits.SANDBOX_OUTPUT_FILE
+    resource.setrlimit(resource.RLIMIT_FSIZE, (output, output))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    memory = _current_address_space() + limits.SANDBOX_MEMORY
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    torch.set_num_threads(1)
+    sys.addaudithook(_refuse_side_effects)  # last: it cannot be removed, and applies from here
+
+
+# Graded code computes; it has no business changing files, starting programs or signalling
+# processes. Audit hooks are no full sandbox, but with the resource limits above and the judge
+# in another process they close the easy ways to forge or destroy results.
+_REFUSED_EVENTS = {
+    "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
+    "subprocess.Popen", "os.kill", "os.killpg", "os.remove", "os.rename", "os.rmdir",
+    "os.truncate", "os.chmod", "os.chown", "os.link", "os.symlink", "os.mkdir", "os.utime",
+    "shutil.rmtree", "shutil.move", "ctypes.dlopen", "ctypes.dlsym", "socket.connect",
+    "socket.bind", "pty.spawn",
+}  # fmt: skip
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def _refuse_side_effects(event: str, args: tuple) -> None:
+    if event == "open":
+        _, mode, flags = args
+        writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False
+        if writes or (isinstance(flags, int) and flags & _WRITE_FLAGS):
+            raise PermissionError(f"graded code may not write files ({args[0]!r})")
+    elif event in _REFUSED_EVENTS:
+        raise PermissionError(f"graded code may not do this: {event}")
+
+
+def _current_address_space() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 8 * 1024**3  # no /proc: assume a large process, so the limit never bites early
+
+
+class _Callback:
+    """Sandbox side: a test's function; calling it asks the judge to run it."""
+
+    def __init__(self, sock: socket.socket, key: int, objects: dict[int, object]):
+        self.sock, self.key, self.objects = sock, key, objects
+
+    def __call__(self, *args):
+        encoded = Encoder(self.objects).encode(args)
+        framing.send(self.sock, pickle.dumps(("callback", self.key, encoded), protocol=4))
+        reply = pickle.loads(framing.recv(self.sock))
+        if reply[0] == "error":
+            raise RuntimeError(f"the test's function raised {reply[1]}: {reply[2]}")
+        return reply[1]
+
+
+def _unpickle(payload: bytes, sock, objects):
+    unpickler = pickle.Unpickler(io.BytesIO(payload))
+
+    def persistent_load(pid):
+        if pid[0] == "handle":
+            return objects[pid[1]]
+        if pid[0] == "twin":
+            return sync.update_twin(objects.get(pid[1]), pid[2])
+        return _Callback(sock, pid[1], objects)
+
+    unpickler.persistent_load = persistent_load
+    return unpickler.load()
+
+
+def _answer(sock, message, objects):
+    """Run one request; any exception from the learner's code is an answer too."""
+    encoder = Encoder(objects)
+    originals = []  # the mutable arguments as they were passed, before the call
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            reply = ("ok", encoder.encode(_run_request(message, objects, originals)))
+        except BaseException as error:  # anything at all, SystemExit included
+            reply = _describe_error(error)
+    if reply[0] == "ok":
+        kept = caught[: limits.WARNINGS_KEPT]
+        warned = [(type(w.message).__name__, str(w.message)[: limits.WARNING_LIMIT]) for w in kept]
+        reply += (warned,)
+    try:
+        position = {id(item): index for index, item in enumerate(originals)}
+        states = [sync.state_of(item, encoder, position) for item in originals]
+        keys = [
+            encoder.register(item) if isinstance(item, (np.ndarray, list, dict)) else None
+            for item in originals
+        ]
+    except BaseException as error:
+        return (*_describe_error(error), [], [])
+    return (*reply, states, keys)
+
+
+def _run_request(message, objects, originals: list):
+    kind = message[0]
+    if kind == "attr":
+        _, kata_folder, module, attr = message
+        return getattr(learner.LearnerModule(Path(kata_folder), module), attr)
+    if kind == "getattr":
+        return getattr(objects[message[1]], message[2])
+    if kind == "setattr":
+        setattr(objects[message[1]], message[2], message[3])
+        return None
+    if kind == "call":
+        _, key, args, kwargs = message
+        originals += sync.mutables((args, kwargs), [], set())
+        return objects[key](*args, **kwargs)
+    if kind == "method":
+        _, key, name, args = message
+        originals += sync.mutables(args, [], set())
+        return getattr(objects[key], name)(*args)
+    raise ValueError(f"unknown request {kind!r}")
+
+
+def _describe_error(error: BaseException):
+    try:
+        message = str(error)
+    except BaseException:
+        message = "(its message could not be shown)"
+    if not isinstance(message, str):
+        message = repr(message)
+    origin = learner.learner_origin(error)
+    origin = None if origin is None else tuple(str(part) for part in origin)
+    return ("error", type(error).__name__, message[: limits.MESSAGE_LIMIT], origin)
