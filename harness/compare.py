@@ -199,20 +199,22 @@ def check_close(
     rtol: float | None = None,
     atol=None,
     dtype=None,
+    dtype_hint: str = "",
 ) -> None:
     """Fail unless ``got`` matches torch's ``expected`` in shape, (optionally) dtype and value.
 
     ``inputs`` maps argument names to the values the learner's function was called with, for
     the message. Tolerances default to ``tolerance`` of ``dtype`` (or of ``expected``'s dtype);
     ``atol`` may be an array of expected's shape (one floor per element). Pass ``dtype`` to also
-    require the answer to have that dtype; torch's answer is then shown in that dtype.
+    require the answer to have that dtype; torch's answer is then shown in that dtype, and a
+    wrong dtype gets ``dtype_hint`` (or a general hint about dtypes), never ``hint``.
     """
     __tracebackhide__ = True
     expected = np.asarray(expected)
     shown = expected if dtype is None else expected.astype(dtype)
     got_array = check_shape(function, inputs, shown, got, hint)
     if dtype is not None:
-        check_dtype(function, inputs, dtype, got, expected=expected)
+        check_dtype(function, inputs, dtype, got, dtype_hint, expected=expected)
     rtol, atol = _tolerances(expected, rtol, atol, dtype)
     want = expected.astype(np.float64)
     have = got_array.astype(np.float64)

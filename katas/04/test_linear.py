@@ -10,6 +10,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from harness import as_numpy, check_close, check_true, fail, learner_module
+from harness.compare import call_learner, matches
 
 mod = learner_module(__file__, "linear")
 
@@ -86,23 +87,25 @@ def _never_raises(make_hint):
 def _check_forward(x, W, b):
     __tracebackhide__ = True
     expected = torch_forward(x, W, b)
-    got = mod.linear_forward(x, W, b)
-    check_close(
-        "linear_forward",
-        {"x": x, "W": W, "b": b},
-        expected,
-        got,
-        _forward_hint(x, b, expected, got),
-        dtype=x.dtype,
+    inputs = {"x": x, "W": W, "b": b}
+    got = call_learner("linear_forward", mod.linear_forward, inputs, _forward_raised_hint(x, b))
+    hint = _forward_hint(x, b, expected, got)
+    check_close("linear_forward", inputs, expected, got, hint, dtype=x.dtype, dtype_hint=DTYPE_HINT)
+
+
+def _forward_raised_hint(x, b):
+    if b is None:
+        return "b=None means a layer without bias: add b only when b is not None"
+    return (
+        f"x here has {x.ndim} axes (shape {x.shape}): x @ W.T works for any number of leading "
+        "axes, since the features are x's LAST axis and W.T has shape (in, out)"
     )
 
 
 @_never_raises
 def _forward_hint(x, b, expected, got):
     shape_ok = got is not None and np.shape(got) == expected.shape
-    if shape_ok and np.asarray(got).dtype != x.dtype:
-        hint = DTYPE_HINT
-    elif b is None:
+    if b is None:
         hint = "with b=None there is no bias to add: the output is just x @ W.T"
     elif shape_ok and np.allclose(np.asarray(got, dtype=np.float64), expected - b, atol=1e-4):
         hint = "your output is x @ W.T without the bias: add b (to every row)"
@@ -150,8 +153,6 @@ def test_linear_forward_any_shape(lead, n_in, n_out, bias, dtype, seed):
 
 @_never_raises
 def _hint_grad_x(got, x, W):
-    if got is not None and np.shape(got) == x.shape and np.asarray(got).dtype != x.dtype:
-        return DTYPE_HINT
     if got is not None and np.shape(got) != x.shape:
         return (
             f"grad_x has x's shape {x.shape}: grad_out has shape (..., out_features) and W "
@@ -160,33 +161,62 @@ def _hint_grad_x(got, x, W):
     return "dL/dx[..., i] = sum_j grad_out[..., j] * W[j, i]: which product is that?"
 
 
+def _mean_hint(name, got, want, lead):
+    """Say "sum, not mean" when the answer is torch's divided by the number of positions."""
+    positions = int(np.prod(lead))
+    if positions > 1 and matches(want / positions, got, rtol=1e-4, atol=1e-6):
+        return (
+            f"sum, not mean: your {name} is torch's divided by the {positions} positions. The "
+            "1/N of a mean loss is already inside grad_out; here every position's share is added"
+        )
+    return None
+
+
 @_never_raises
-def _hint_grad_W(got, W, lead):
+def _hint_grad_W(got, want, W, lead):
     shape = np.shape(got) if got is not None else None
-    if shape == W.shape and np.asarray(got).dtype != W.dtype:
-        return DTYPE_HINT
     if shape == W.shape[::-1] and W.shape[0] != W.shape[1]:
         return "your grad_W is transposed: it must have W's shape (out_features, in_features)"
+    mean = _mean_hint("grad_W", got, want, lead)
+    if mean:
+        return mean
     if len(lead) != 1:
         return (
             "grad_W sums over EVERY leading axis of x: flatten x and grad_out to "
             "(positions, features) first, and treat a 1-D x as a batch of one"
         )
     return (
-        "dL/dW[j, i] = sum over the batch of grad_out[n, j] * x[n, i]: a sum, not a mean, "
+        "dL/dW[j, i] = sum over the batch of grad_out[n, j] * x[n, i], "
         "with W's shape (out_features, in_features)"
     )
 
 
 @_never_raises
-def _hint_grad_b(got, lead, W):
-    if got is not None and np.shape(got) == W.shape[:1] and np.asarray(got).dtype != W.dtype:
-        return DTYPE_HINT
+def _hint_grad_b(got, want, lead):
+    mean = _mean_hint("grad_b", got, want, lead)
+    if mean:
+        return mean
     if len(lead) == 0:
         return "with a 1-D x there is one output row, so grad_b is grad_out itself"
+    if len(lead) == 1:
+        return "b is added to every row of the batch, so grad_b sums grad_out over the rows"
     return (
         "b is added at every leading position, so grad_b sums grad_out over ALL axes but the "
-        "last (for 3-D x that is two axes, not one); it has shape (out_features,)"
+        f"last (for {len(lead) + 1}-D x that is {len(lead)} axes, not one); "
+        "it has shape (out_features,)"
+    )
+
+
+def _backward_raised_hint(x):
+    if x.ndim == 2:
+        return (
+            "grad_x = grad_out @ W, grad_W = grad_out.T @ x, grad_b = grad_out summed over rows: "
+            "check the shapes of each product"
+        )
+    return (
+        f"x here has {x.ndim} axes (shape {x.shape}), not 2: flatten x to (positions, "
+        "in_features) and grad_out to (positions, out_features) with reshape first, so one "
+        "formula serves a 1-D x (one position), a batch and a 3-D or 4-D x alike"
     )
 
 
@@ -194,8 +224,8 @@ def _check_backward(x, W, grad_out):
     __tracebackhide__ = True
     x_before, W_before, g_before = x.copy(), W.copy(), grad_out.copy()
     want_x, want_W, want_b = torch_backward(x, W, grad_out)
-    result = mod.linear_backward(x, W, grad_out)
     inputs = {"x": x, "W": W, "grad_out": grad_out}
+    result = call_learner("linear_backward", mod.linear_backward, inputs, _backward_raised_hint(x))
     check_true(
         isinstance(result, (tuple, list)) and len(result) == 3,
         f"linear_backward(x, W, grad_out) returned {type(result).__name__}, not the tuple "
@@ -204,25 +234,15 @@ def _check_backward(x, W, grad_out):
     )
     got_x, got_W, got_b = result
     lead = x.shape[:-1]
-    check_close(
-        "grad_x of linear_backward", inputs, want_x, got_x, _hint_grad_x(got_x, x, W), dtype=x.dtype
-    )
-    check_close(
-        "grad_W of linear_backward",
-        inputs,
-        want_W,
-        got_W,
-        _hint_grad_W(got_W, W, lead),
-        dtype=x.dtype,
-    )
-    check_close(
-        "grad_b of linear_backward",
-        inputs,
-        want_b,
-        got_b,
-        _hint_grad_b(got_b, lead, W),
-        dtype=x.dtype,
-    )
+    for name, want, got, hint in (
+        ("grad_x", want_x, got_x, _hint_grad_x(got_x, x, W)),
+        ("grad_W", want_W, got_W, _hint_grad_W(got_W, want_W, W, lead)),
+        ("grad_b", want_b, got_b, _hint_grad_b(got_b, want_b, lead)),
+    ):
+        check_close(
+            f"{name} of linear_backward", inputs, want, got, hint,
+            dtype=x.dtype, dtype_hint=DTYPE_HINT,
+        )  # fmt: skip
     unchanged = (
         np.array_equal(x, x_before)
         and np.array_equal(W, W_before)
@@ -272,7 +292,12 @@ KS_SAMPLE = 100_000  # values compared; a normal with the right variance is 5x p
 
 def _call_init(n_in, n_out, seed):
     __tracebackhide__ = True
-    result = mod.init_linear(n_in, n_out, np.random.default_rng(seed))
+    inputs = {"in_features": n_in, "out_features": n_out, "rng": np.random.default_rng(seed)}
+    result = call_learner(
+        "init_linear", mod.init_linear, inputs,
+        "W = rng.uniform(-k, k, size=(out_features, in_features)) and b likewise with "
+        "size=(out_features,), where k = 1 / sqrt(in_features)",
+    )  # fmt: skip
     check_true(
         isinstance(result, (tuple, list)) and len(result) == 2,
         f"init_linear({n_in}, {n_out}, rng) returned {type(result).__name__}, "
