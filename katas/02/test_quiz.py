@@ -45,9 +45,18 @@ def nudge_change():
     slope = derivative(lambda t: t**3, 2.0)
     x = torch.tensor([2.0, 2.001], dtype=torch.float64)
     exact = (x[1] ** 3 - x[0] ** 3).item()
-    gap = abs(exact - slope * 0.001)
+    nudge = (x[1] - x[0]).item()
+    answer = slope * nudge
+    gap = abs(exact - answer)
     place = -math.floor(math.log10(gap))
-    return {"answer": slope * 0.001, "slope": slope, "exact": exact, "gap": gap, "place": place}
+    return {
+        "answer": answer,
+        "slope": slope,
+        "nudge": nudge,
+        "exact": exact,
+        "gap": gap,
+        "place": place,
+    }
 
 
 def central_error_ratio():
@@ -102,8 +111,7 @@ quiz = Quiz(
         ),
         Choice(
             "TINY_H",
-            "try it: numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 1e-5, 1e-10, "
-            "1e-15",
+            "try it: numerical_derivative(np.sin, 1.0, h) - np.cos(1.0) for h = 1e-5, 1e-10, 1e-15",
             tiny_h,
         ),
     ],

@@ -35,8 +35,8 @@ STEP_READS = None
 #     opt = torch.optim.SGD([p], lr=0.1)
 # No forward pass, no loss, no backward(): you set the gradient by hand,
 #     p.grad = torch.tensor([10.0, -10.0])
-# and call opt.step(). What is p now? Answer with a list of two numbers, each rounded to
-# 3 decimals.
+# and call opt.step(). What is p now?
+# (a list of two numbers, each rounded to 3 decimals)
 P_AFTER_HAND_MADE_GRAD = None
 
 # Question 5 (choice). What is `with torch.no_grad():` for?

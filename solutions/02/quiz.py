@@ -18,8 +18,9 @@ EXPLANATIONS = {
         "exactly these sensitivities of the loss."
     ),
     "NUDGE_CHANGE": (
-        "f'(2) = {slope:g}, so the output moves by about {slope:g} * 0.001 = {answer:.6f}. The "
-        "exact change, 2.001**3 - 2**3 = {exact:.9f}, differs from that by {gap:.1e}, in the "
+        "f'(2) = {slope:g}, so the output moves by about {slope:g} * {nudge:.3f} = "
+        "{answer:.6f}. The exact change, 2.001**3 - 2**3 = {exact:.9f}, differs from that by "
+        "{gap:.1e}, in the "
         "{place}th decimal: the derivative is the best straight-line prediction, and what it "
         "misses shrinks like the square of the nudge."
     ),

@@ -34,7 +34,7 @@ EXPLANATIONS = {
     "FORGOTTEN_BUFFERS": (
         "A call with no buffer is a first step: the buffer is a copy of the gradient, and the "
         "step is lr * g, which is plain SGD. Measured by torch over three steps with gradients "
-        "0.5, -0.2, 0.3 from w = 1: a new momentum optimizer at every step ends at "
+        "{grads} from w = 1: a new momentum optimizer at every step ends at "
         "{fresh:.4f}, plain SGD at {plain:.4f}, and one momentum optimizer kept across the "
         "steps at {kept:.4f}. Passing the buffers back is what makes momentum work."
     ),
