@@ -1,0 +1,6 @@
+"""W_GRAD_AFTER_TWO_BACKWARDS as if backward() overwrote .grad."""
+
+TARGET = "quiz.py"
+CAUGHT_BY = "W_GRAD_AFTER_TWO_BACKWARDS"
+
+W_GRAD_AFTER_TWO_BACKWARDS = 20

@@ -1,0 +1,6 @@
+"""W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD computed as if zero_grad had been called."""
+
+TARGET = "quiz.py"
+CAUGHT_BY = "W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD"
+
+W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 1.28
