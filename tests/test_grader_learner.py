@@ -6,6 +6,7 @@ scratch tree; the grader runs on them all start together, and the tests read the
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import queue
@@ -79,8 +80,25 @@ def break_with_syntax_error(tree: Path, kata_id: str) -> tuple[str, int]:
     return name, text.count("\n") + 1
 
 
+def with_mistake(tree: Path, entry: Path) -> dict[str, str]:
+    """Append a catalogued mistake to its kata's file in ``tree``: the entry's constants."""
+    constants = {
+        node.targets[0].id: node.value.value
+        for node in ast.parse(entry.read_text()).body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+    }
+    path = tree / "katas" / entry.parent.name / constants["TARGET"]
+    path.write_text(path.read_text() + "\n\n" + entry.read_text())
+    return constants
+
+
 SOLVED_IN_PART = ("01", "04")
 BROKEN = "03"
+# A mistake whose hint sits on the last line of a teaching message (after torch's answer, the
+# learner's and the largest error): the grader must show it.
+MISTAKE = ROOT / "tests" / "mistakes" / "05" / "assign_instead_of_accumulate.py"
+# A kata with a test id that holds a "/" of its own (`[x.exp() / x]`).
+SLASHED = "05"
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +108,14 @@ def runs(tmp_path_factory):
     partly = scratch_tree(tmp_path_factory.mktemp("partly"), solved=SOLVED_IN_PART)
     broken = break_with_syntax_error(partly, BROKEN)
     solved = scratch_tree(tmp_path_factory.mktemp("solved"), solved=[k.id for k in KATAS])
+    mistaken = scratch_tree(tmp_path_factory.mktemp("mistaken"), solved=[MISTAKE.parent.name])
+    mistake = with_mistake(mistaken, MISTAKE)
     started = {
         "fresh": start(fresh),
+        "fresh slashed kata": start(fresh, SLASHED),
+        "fresh slashed kata json": start(fresh, SLASHED, "--json"),
+        "mistake kata": start(mistaken, MISTAKE.parent.name),
+        "mistake kata json": start(mistaken, MISTAKE.parent.name, "--json"),
         "partly table": start(partly),
         "partly json": start(partly, "--json"),
         "broken kata": start(partly, BROKEN),
@@ -99,7 +123,14 @@ def runs(tmp_path_factory):
         "solved kata json": start(solved, KATAS[0].id, "--json"),
     }
     results = {name: finish(process) for name, process in started.items()}
-    return {**results, "broken": broken, "partly": partly, "solved": solved}
+    return {
+        **results,
+        "broken": broken,
+        "partly": partly,
+        "solved": solved,
+        "fresh tree": fresh,
+        "mistake": mistake,
+    }
 
 
 # --- a fresh clone ---------------------------------------------------------------------------
@@ -158,6 +189,67 @@ def test_unknown_kata_is_a_usage_error(runs):
     result = grader(runs["partly"], "99")
     assert result.returncode == 2
     assert all(kata.id in result.stderr for kata in KATAS)
+
+
+# --- the whole teaching message, and test ids as they are ------------------------------------
+
+
+def collected_names(tree: Path, kata_id: str) -> list[str]:
+    """The kata's test ids as pytest collects them, without the folder: what the report lists."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", f"katas/{kata_id}", "--collect-only", "-q"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=RUN_LIMIT,
+    )
+    prefix = f"katas/{kata_id}/"
+    return [line[len(prefix) :] for line in listed.stdout.splitlines() if line.startswith(prefix)]
+
+
+def test_a_kata_report_shows_each_failing_test_by_its_whole_id(runs):
+    names = collected_names(runs["fresh tree"], SLASHED)
+    slashed = [name for name in names if "/" in name.split("::", 1)[1]]
+    assert slashed, f"no test id of kata {SLASHED} holds a '/': choose a kata that has one"
+    report = runs["fresh slashed kata"]
+    assert report.returncode == 0, report.stderr
+    listed = [line[4:] for line in report.stdout.splitlines() if line.startswith("  x ")]
+    assert listed == names, f"listed: {listed[:5]}, collected: {names[:5]}"
+    data = json.loads(runs["fresh slashed kata json"].stdout)
+    assert [failure["test"] for failure in data["failures"]] == names
+
+
+def test_a_kata_report_shows_the_whole_teaching_message(runs):
+    hint = runs["mistake"]["CAUGHT_BY"]
+    report = runs["mistake kata"]
+    assert report.returncode == 0, report.stderr
+    assert hint in report.stdout, report.stdout[-3000:]
+    data = json.loads(runs["mistake kata json"].stdout)
+    messages = [failure["message"] for failure in data["failures"]]
+    taught = [m for m in messages if hint in m]
+    assert taught, messages[:3]
+    for message in taught:  # the hint comes with the evidence it is drawn from
+        for part in ("torch", "yours", "largest error", "hint:"):
+            assert part in message, message
+        assert "Traceback" not in message and "\nE " not in message, message
+
+
+def test_the_short_form_of_a_message_is_all_of_it_without_the_traceback():
+    from grading import scoring
+
+    taught = "f(x) does not match torch.\n  torch = 1\n  yours = 2\n  hint: add"
+    assert scoring.teaching_message(taught) == taught
+    lines = [">       assert f(1) == 2", "E       AssertionError: f(1) is 3", "E         hint: add"]
+    traceback = "\n".join(["def test():", *lines])
+    assert scoring.teaching_message(traceback) == "AssertionError: f(1) is 3\n  hint: add"
+
+
+def test_a_test_name_keeps_a_slash_inside_its_parameters():
+    from grading import progress
+
+    nodeid = "katas/05/test_autograd.py::test_shares[x.exp() / x]"
+    assert progress.test_name(nodeid) == "test_autograd.py::test_shares[x.exp() / x]"
+    assert progress.test_name("katas\\05\\test_a.py::test_b[1/2]") == "test_a.py::test_b[1/2]"
 
 
 # --- a solved tree ---------------------------------------------------------------------------
