@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from harness import as_numpy, check_close, check_true, learner_module
+from harness.compare import call_learner
 
 bp = learner_module(__file__, "backprop")
 
@@ -34,6 +35,28 @@ GRAD_HINTS = {
     "W1": "W1's gradient has W1's shape (hidden, in): grad_z1.T @ x, with the x that was given "
     "to mlp_forward",
 }
+
+DTYPE_HINT = (
+    "float32 in, float32 out, as in torch: a float64 constant such as np.float64(2), "
+    "np.asarray(..., dtype=float) or .astype(float) promotes the whole result to float64"
+)
+RAISED_HINT = {
+    "mlp_forward": "x is (batch, in) and W1 is (hidden, in): z1 = x @ W1.T + b1 is "
+    "(batch, hidden), z2 = h @ W2.T + b2 is (batch, out)",
+    "mlp_backward": "follow the shapes from the output down: grad_z2 is (batch, out), "
+    "grad_z2 @ W2 is (batch, hidden), and each weight's gradient has that weight's shape",
+    "mse_loss": "pred and target have the same shape, any number of axes (0-d too): "
+    "np.mean((pred - target) ** 2) needs no axis",
+    "mse_loss_grad": "pred and target have the same shape, any number of axes (0-d too): "
+    "use pred.size for N, not pred.shape[0]",
+}
+
+
+def call(function: str, inputs: dict, *args):
+    """The learner's ``function`` on ``args`` (``inputs`` names them for a failure message)."""
+    __tracebackhide__ = True
+    named = dict(zip(inputs, args, strict=True))
+    return call_learner(function, getattr(bp, function), named, RAISED_HINT[function])
 
 
 # --- torch, the oracle ---------------------------------------------------------------------
@@ -141,6 +164,7 @@ def check_grads(grads, expected, inputs, dtype, hint=None):
             grads[key],
             hint=hint or GRAD_HINTS[key],
             dtype=dtype,
+            dtype_hint=DTYPE_HINT,
         )
 
 
@@ -191,7 +215,7 @@ def check_mse_loss(pred, target):
     __tracebackhide__ = True
     inputs = {"pred": pred, "target": target}
     expected, _ = torch_mse(pred, target)
-    got = bp.mse_loss(pred.copy(), target.copy())
+    got = call("mse_loss", inputs, pred.copy(), target.copy())
     check_true(
         isinstance(got, float) and not isinstance(got, np.generic),
         f"mse_loss(pred, target) returned {type(got).__module__}.{type(got).__name__} "
@@ -207,8 +231,11 @@ def check_mse_loss_grad(pred, target):
     inputs = {"pred": pred, "target": target}
     _, expected = torch_mse(pred, target)
     pred_in, target_in = pred.copy(), target.copy()
-    got = bp.mse_loss_grad(pred_in, target_in)
-    check_close("mse_loss_grad", inputs, expected, got, hint=MSE_GRAD_HINT, dtype=pred.dtype)
+    got = call("mse_loss_grad", inputs, pred_in, target_in)
+    check_close(
+        "mse_loss_grad", inputs, expected, got, hint=MSE_GRAD_HINT,
+        dtype=pred.dtype, dtype_hint=DTYPE_HINT,
+    )  # fmt: skip
     check_unchanged("mse_loss_grad", "pred", pred, pred_in)
 
 
@@ -247,7 +274,8 @@ def test_mlp_forward_matches_torch(batch, dtype):
     params, x, _ = make_case(seed=batch, batch=batch, dtype=dtype)
     expected = as_numpy(torch_mlp(params)(torch.tensor(x, dtype=torch.float64)))
     params_in, x_in = copies(params), x.copy()
-    result = bp.mlp_forward(x_in, params_in)
+    shown = {"x": x, "params": describe_params(params)}
+    result = call("mlp_forward", shown, x_in, params_in)
     check_true(
         isinstance(result, tuple) and len(result) == 2,
         f"mlp_forward(x, params) returned {type(result).__name__}, expected a tuple "
@@ -256,13 +284,10 @@ def test_mlp_forward_matches_torch(batch, dtype):
     )
     out, _ = result
     check_close(
-        "mlp_forward",
-        {"x": x, "params": describe_params(params)},
-        expected,
-        out,
+        "mlp_forward", shown, expected, out,
         hint="each layer computes x @ W.T + b and then np.tanh; both layers end in a tanh",
-        dtype=dtype,
-    )
+        dtype=dtype, dtype_hint=DTYPE_HINT,
+    )  # fmt: skip
     check_unchanged("mlp_forward", "x", x, x_in)
     for key in KEYS:
         check_unchanged("mlp_forward", f'params["{key}"]', params[key], params_in[key])
@@ -275,10 +300,12 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
     params, x, target = make_case(seed=10 + batch, batch=batch, dtype=dtype)
     _, _, grad_out, expected = torch_backprop(params, x, target)
     grad_out = grad_out.astype(dtype)
-    _, cache = bp.mlp_forward(x.copy(), copies(params))
+    _, cache = call(
+        "mlp_forward", {"x": x, "params": describe_params(params)}, x.copy(), copies(params)
+    )
     params_in, grad_out_in = copies(params), grad_out.copy()
-    grads = bp.mlp_backward(params_in, cache, grad_out_in)
     inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
+    grads = call("mlp_backward", inputs, params_in, cache, grad_out_in)
     check_grads(grads, expected, inputs, dtype)
     check_unchanged("mlp_backward", "grad_out", grad_out, grad_out_in)
     for key in KEYS:
@@ -296,9 +323,11 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
 def test_mlp_backward_matches_loss_backward_on_random_sizes(batch, n_in, hidden, n_out, seed):
     params, x, target = make_case(seed, batch, np.float64, n_in, hidden, n_out)
     _, _, grad_out, expected = torch_backprop(params, x, target)
-    _, cache = bp.mlp_forward(x.copy(), copies(params))
-    grads = bp.mlp_backward(copies(params), cache, grad_out.copy())
+    _, cache = call(
+        "mlp_forward", {"x": x, "params": describe_params(params)}, x.copy(), copies(params)
+    )
     inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
+    grads = call("mlp_backward", inputs, copies(params), cache, grad_out.copy())
     check_grads(grads, expected, inputs, None)
 
 
