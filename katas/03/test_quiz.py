@@ -43,16 +43,16 @@ def seed_number(name):
     return facts
 
 
-def depth_12_gradients():
-    """|dh_12/dx| for the chain of kata 03's demo (w = 1, b = 0.1), with sigmoid and tanh."""
-    result = {}
+def deep_chain_gradients(depth=12, x=0.5):
+    """|dh_depth/dx| for the chain of vanishing.py's demo (w = 1, b = 0.1), sigmoid and tanh."""
+    result = {"depth": depth, "x": x}
     for activation in (torch.sigmoid, torch.tanh):
-        x = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
-        h = x
-        for _ in range(12):
+        leaf = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+        h = leaf
+        for _ in range(depth):
             h = activation(1.0 * h + 0.1)
         h.backward()
-        result[activation.__name__] = abs(x.grad.item())
+        result[activation.__name__] = abs(leaf.grad.item())
     return result
 
 
@@ -96,7 +96,7 @@ quiz = Quiz(
             "FASTEST_TO_VANISH",
             "run `python katas/03/vanishing.py` and compare the columns; what is the largest value "
             "each activation's derivative can take?",
-            depth_12_gradients,
+            deep_chain_gradients,
         ),
         Choice(
             "RELU_NEGATIVE_PREACTIVATION",

@@ -38,8 +38,9 @@ EXPLANATIONS = {
     ),
     "FASTEST_TO_VANISH": (
         "Sigmoid. sigmoid'(a) = s * (1 - s) is at most 0.25 (at a = 0), so every layer "
-        "multiplies the gradient by at most 0.25 * |w_k|: 12 layers of w = 1, b = 0.1 leave "
-        "|dh_12/dx| = {sigmoid:.3e} at x = 1. tanh' is at most 1 (also at a = 0) and only falls "
+        "multiplies the gradient by at most 0.25 * |w_k|: {depth} layers of w = 1, b = 0.1 "
+        "leave |dh_{depth}/dx| = {sigmoid:.3e} at x = {x:g}, as vanishing.py's table shows. "
+        "tanh' is at most 1 (also at a = 0) and only falls "
         "below it away from 0, so the same tanh chain keeps {tanh:.3e}."
     ),
     "RELU_NEGATIVE_PREACTIVATION": (
