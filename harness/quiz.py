@@ -280,7 +280,9 @@ class Quiz:
             facts = question.torch()
             key = question.judge(value, facts)
         if key is None:
-            fail(f"{name} = {value!r} is not right.\n  hint: {question.hint}")
+            numeric = isinstance(question, Number)
+            how = f" (checked against torch, {question.precision.text})" if numeric else ""
+            fail(f"{name} = {value!r} is not right{how}.\n  hint: {question.hint}")
         print(f"{name} = {value!r}: right. {self.explanation(name, key, entry, facts)}")
 
     def explanation(self, name: str, key: str, entry: dict, facts: dict) -> str:
