@@ -2,8 +2,8 @@
 
 Each right answer prints its explanation, a template whose {fields} the test fills with the
 facts torch computes. After editing one, run `python -m harness.quiz seal 06`.
-Choice answers are one letter, e.g. "b". Number answers are plain numbers, e.g. 1.5.
-Number answers are written at the precision the question asks for ("a whole number").
+Choice answers are one letter, e.g. "b". Number answers are plain numbers, written at the
+precision the question asks for (here: a whole number, like 12).
 You may work the numbers out by hand or run the torch snippet yourself: both teach.
 """
 
