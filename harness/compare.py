@@ -39,6 +39,10 @@ def show(value, limit: int = 8) -> str:
         return f"{body} ({value.dtype}, shape {value.shape})"
     if isinstance(value, np.generic):
         return f"{value!r}"
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, np.ndarray) for v in value):
+        shapes = ", ".join(str(v.shape) for v in value)
+        dtypes = ", ".join(sorted({str(v.dtype) for v in value}))
+        return f"{type(value).__name__} of {len(value)} arrays of shapes {shapes} ({dtypes})"
     text = repr(value)
     return text if len(text) <= 200 else text[:200] + " …"
 
@@ -266,23 +270,34 @@ def _judged_as_a_mistake(error: BaseException) -> bool:
     return _learner_origin(error) is not None
 
 
-def call_learner(function: str, call, inputs: Mapping[str, object], hint: str = ""):
-    """``call(*inputs.values())``; an exception raised in the learner's code is a failure.
+def call_learner(
+    function: str,
+    call,
+    inputs: Mapping[str, object],
+    hint: str = "",
+    *,
+    keywords: Mapping[str, object] | None = None,
+    propagate: tuple = (),
+):
+    """``call(*inputs.values(), **keywords)``; an exception raised in the learner's code fails.
 
     The failure names the call, shows every input (with its shape) and the exception, where it
     was raised, and ``hint``. "Not implemented yet", a broken file, a timeout and the sandbox's
-    own failures propagate untouched, to be reported as they always are.
+    own failures propagate untouched, to be reported as they always are, and so do the
+    exception types in ``propagate``, which the caller judges itself.
     """
     __tracebackhide__ = True
+    keywords = dict(keywords or {})
     try:
-        return call(*inputs.values())
+        return call(*inputs.values(), **keywords)
     except Exception as error:
-        if not _judged_as_a_mistake(error):
+        if isinstance(error, propagate) or not _judged_as_a_mistake(error):
             raise
         raised = error
     function_, path, line, source = _learner_origin(raised)
-    lines = [f"{_call(function, inputs)} raised {type(raised).__name__}: {raised}"]
-    lines += _labelled((name, show(value)) for name, value in inputs.items())
+    shown = {**inputs, **keywords}
+    lines = [f"{_call(function, shown)} raised {type(raised).__name__}: {raised}"]
+    lines += _labelled((name, show(value)) for name, value in shown.items())
     lines.append(f"  in {function_}, {path}:{line}" + (f"  ->  {source}" if source else ""))
     if hint:
         lines.append(f"  hint: {hint}")

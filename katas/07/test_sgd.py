@@ -15,6 +15,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from harness import as_numpy, check_close, check_true, fail, learner_module, tolerance
+from harness.compare import call_learner
 
 mod = learner_module(__file__, "sgd")
 
@@ -125,6 +126,12 @@ def during(what):
         raise
 
 
+RAISED_HINT = (
+    "momentum_buffers is None on the first call (no buffers yet), a buffer stays None while "
+    "momentum is 0, and params may hold a 0-d or an empty array. "
+)
+
+
 def tolerances(dtype, expected):
     scale = float(np.max(np.abs(expected))) if np.size(expected) else 1.0
     if np.dtype(dtype) == np.float64:
@@ -170,8 +177,15 @@ def check_trajectory(
         before = [p.copy() for p in params]
         passed += [(call, i, g, g.copy()) for i, g in enumerate(grads)]
         shown["lr"] = lr
-        returned = learner_sgd_step()(params, grads, buffers, lr=lr, **options)
         what = f"call {call} of {n} with {', '.join(f'{k}={v}' for k, v in shown.items())}"
+        with during(what):
+            returned = call_learner(
+                "sgd_step", learner_sgd_step(),
+                {"params": params, "grads": grads, "momentum_buffers": buffers},
+                RAISED_HINT + (hint or hint_for(options, call)),
+                keywords={"lr": lr, **options},
+                propagate=(ValueError,),  # a refusal: test_accepts_what_torch_accepts judges it
+            )  # fmt: skip
 
         for i in range(len(params)):
             if params[i] is not held[i]:
