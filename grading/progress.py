@@ -66,7 +66,11 @@ def kata_json(score: KataScore) -> dict:
         "problem": score.problem,
         "command": run_command(score.kata.id),
         "failures": [
-            {"test": test_name(f.nodeid), "message": scoring.teaching_message(f.message)}
+            {
+                "test": test_name(f.nodeid),
+                "kind": f.kind,
+                "message": scoring.teaching_message(f.message),
+            }
             for f in score.failures
         ],
     }

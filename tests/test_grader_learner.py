@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from grading.export import export_student_copy
-from harness import manifest
+from harness import manifest, outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load()
@@ -227,6 +227,7 @@ def test_a_kata_report_shows_the_whole_teaching_message(runs):
     data = json.loads(runs["mistake kata json"].stdout)
     messages = [failure["message"] for failure in data["failures"]]
     taught = [m for m in messages if hint in m]
+    assert {f["kind"] for f in data["failures"]} == {outcomes.FAILED}
     assert taught, messages[:3]
     for message in taught:  # the hint comes with the evidence it is drawn from
         for part in ("torch", "yours", "largest error", "hint:"):
@@ -281,7 +282,7 @@ KATA_FIELDS = {
     "command": str,
     "failures": list,
 }
-FAILURE_FIELDS = {"test": str, "message": str}
+FAILURE_FIELDS = {"test": str, "kind": str, "message": str}
 NEXT_FIELDS = {"kata": str, "command": str, "first_failure": (str, type(None))}
 PROGRESS_FIELDS = {
     "schema": str,
@@ -308,6 +309,7 @@ def check_kata_object(kata: dict, where: str) -> None:
     assert kata["status"] in ("done", "in progress", "not started")
     for number, failure in enumerate(kata["failures"]):
         check_fields(failure, FAILURE_FIELDS, f"{where}.failures[{number}]")
+        assert failure["kind"] in outcomes.KINDS and failure["kind"] != outcomes.PASSED, failure
 
 
 def check_progress_schema(data: dict) -> None:
@@ -331,6 +333,8 @@ def test_progress_json_matches_its_schema_and_the_table(runs):
         assert katas[kata_id]["points"]["earned"] == katas[kata_id]["points"]["available"]
     broken_file, _ = runs["broken"]
     assert katas[BROKEN]["problem"].startswith(f"{broken_file} has a syntax error")
+    broken_kinds = {f["kind"] for f in katas[BROKEN]["failures"] if broken_file in f["message"]}
+    assert broken_kinds == {outcomes.BROKEN_FILE}, katas[BROKEN]["failures"][:2]
     assert data["next"]["kata"] == next(k["id"] for k in data["katas"] if k["status"] != "done")
 
 
