@@ -36,17 +36,23 @@ SIGMOID_UNITS_TO_ONE_MILLIONTH = None
 RELU_ZEROES = ""
 
 # Q7. Why do deep networks with ReLU suffer less from vanishing gradients than with sigmoid?
-#   "a": ReLU removes the negative weights, which cause the vanishing
+#   "a": ReLU removes the negative weights, and negative weights are what make gradients
+#        shrink layer after layer
 #   "b": ReLU's derivative is exactly 1 for every positive input, so the gradient passes
 #        through an active unit without shrinking
-#   "c": ReLU's output is bounded, so nothing can explode or vanish
-#   "d": ReLU's derivative is small everywhere, which keeps gradients stable
+#   "c": ReLU's output is bounded, so the activations can neither explode nor vanish,
+#        however deep the network is
+#   "d": ReLU's derivative is small and the same everywhere, and a small constant factor
+#        keeps the gradients stable at any depth
 RELU_HELPS = ""
 
 # Q8. What is the price of ReLU?
 #   "a": a unit whose pre-activation is negative for every input gets a zero gradient,
 #        so its weights never change again: a "dead" unit
-#   "b": like sigmoid, it saturates for large positive inputs, so gradients still vanish
-#   "c": it needs an exponential, which is slow to compute
-#   "d": there is none
+#   "b": like sigmoid, it saturates for large positive inputs, so the gradients of very
+#        active units still vanish
+#   "c": its forward pass needs an exponential for every unit, which makes large networks
+#        slow to compute
+#   "d": there is none: with a derivative of 1 for every input, ReLU passes every gradient
+#        back unchanged
 RELU_PRICE = ""

@@ -7,10 +7,10 @@ You can measure the numeric answers with your own numerical_derivative.
 """
 
 # Q1. At some point x, a function has f'(x) = 3. What does that tell you?
-#   "a": f(x) = 3
-#   "b": f is three times larger than x
+#   "a": the function's value at that point is 3: f(x) = 3
+#   "b": f grows three times as fast as x everywhere, so f(x) is about 3 * x
 #   "c": near that x, nudging the input by a small amount e changes the output by about 3 * e
-#   "d": the area under f up to x is 3
+#   "d": the area under f from 0 up to that x is 3
 DERIVATIVE_MEANS = ""
 
 # Q2. f(x) = x**3. The input moves from x = 2 to x = 2.001. Use the derivative to predict by how
@@ -34,7 +34,10 @@ CENTRAL_ERROR_RATIO_WHEN_H_HALVES = None
 # Q6. If a smaller h means a smaller error, why not use h = 1e-15?
 #   "a": f(x + h) and f(x - h) then agree in almost every digit, so their difference is
 #        mostly rounding error, and dividing by the tiny 2h magnifies it
-#   "b": it would be slower to compute
-#   "c": by definition a central difference needs h of at least 1e-5
-#   "d": no reason: h = 1e-15 would be more accurate
+#   "b": each evaluation of f takes longer when h is tiny, so the estimate becomes too slow
+#        to compute
+#   "c": by definition a central difference needs h of at least 1e-5, or the formula no longer
+#        approximates f'
+#   "d": no reason: a smaller h always gives a more accurate estimate, so h = 1e-15 would be
+#        better
 TINY_H = ""

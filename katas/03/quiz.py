@@ -36,11 +36,14 @@ WHY_SO_SMALL = None
 
 # Q5. Run `python katas/03/vanishing.py` (after implementing it): the same chain, every
 #     w_k = 1 and b_k = 0.1, with each activation. Which gradient dies fastest with depth, and why?
-#   a) tanh, because its output is squeezed into (-1, 1).
+#   a) tanh, because its output is squeezed into (-1, 1), so each layer passes on less of the
+#      signal than it received.
 #   b) sigmoid, because sigmoid'(a) = s * (1 - s) is at most 0.25, so each layer multiplies the
-#      gradient by at most 0.25 * |w_k|; tanh' reaches 1 (at a = 0) but is below 1 elsewhere.
-#   c) relu, because it removes the negative weights.
-#   d) sigmoid, because its output is always positive.
+#      gradient by at most 0.25 * |w_k|.
+#   c) relu, because it removes the negative weights, and with them most of the paths the
+#      gradient could take.
+#   d) sigmoid, because its output is always positive, so all the gradients of one layer share
+#      a sign.
 FASTEST_TO_VANISH = None
 
 # Q6. In a relu chain, for one input x, one pre-activation a_k = w_k * h_{k-1} + b_k comes out

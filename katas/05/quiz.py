@@ -20,30 +20,36 @@ Choices: a single letter as a string, e.g. "c".
 X_GRAD = None
 
 # Q2. After f.backward(), what does some_node.grad hold?
-#   a) The local derivative of the operation that produced some_node, d(some_node)/d(its inputs).
-#   b) d(some_node)/d(f): how much some_node moves when f is nudged.
-#   c) d(f)/d(some_node): how much f would move per unit nudge of some_node.data, counting the
-#      effect along every path from some_node to f.
-#   d) The amount by which backward() changed some_node.data.
+#   a) d(some_node)/d(its inputs): the local derivative of the operation that produced
+#      some_node.
+#   b) d(some_node)/d(f): how much some_node would move per unit nudge of f, counting every
+#      path between them.
+#   c) d(f)/d(some_node): how much f would move per unit nudge of some_node.data, counting
+#      every path between them.
+#   d) The amount by which backward() changed some_node.data, so that f gets smaller.
 GRAD_MEANS = None
 
 # Q3. In Q1, x feeds z along more than one path. Why does backward() ADD the shares from each
 #     use of x, instead of keeping the last one or the largest one?
 #   a) The multivariable chain rule: nudge x by a tiny e and every path moves z by its own
-#      (share * e); to first order those moves add up, so dz/dx is the sum of the shares.
-#   b) It is a convention of torch; keeping the largest share would work just as well.
-#   c) Because the graph only uses addition; with multiplication the shares would multiply.
-#   d) To prevent vanishing gradients: adding keeps the gradient from getting too small.
+#      (share * e); to first order those moves add up.
+#   b) It is a convention of torch: keeping the largest share would give a slightly different
+#      but equally good gradient.
+#   c) Because z is built with an addition; if x fed z through multiplications only, the
+#      shares would be multiplied instead.
+#   d) To prevent vanishing gradients: adding the shares keeps the gradient from getting too
+#      small in deep graphs.
 WHY_SHARES_ADD = None
 
 # Q4. Why does backward() call _backward in REVERSE topological order (the output first)?
-#   a) So that the leaves, which hold the inputs, are processed while their .data is fresh.
-#   b) Any order gives the same .grad values, because addition is commutative; the order
-#      only makes it faster.
-#   c) Because Python lists are cheaper to pop from the end.
-#   d) node._backward() passes node.grad on to node's inputs, so node.grad must be complete
-#      first: every node that USES node must have run its _backward already, and in reverse
-#      topological order all of them come before node.
+#   a) So that the leaves, which hold the inputs, are processed while their .data is still
+#      unchanged by the forward pass.
+#   b) Any order gives the same .grad values, because addition is commutative; the reverse
+#      order only makes backward() faster.
+#   c) Because popping from the end of a Python list is cheaper than popping from its front,
+#      so the reverse order saves time.
+#   d) node._backward() passes node.grad on to node's inputs, so every node that USES node
+#      must have added its share to node.grad first.
 WHY_REVERSE_ORDER = None
 
 # Q5. The notes this course grew from write the chain rule for a weight as

@@ -8,12 +8,13 @@ You may work the numbers out by hand or run the torch snippet yourself: both tea
 """
 
 # Q1. What does loss.backward() compute?
-#   a) the loss again, from scratch, and returns it
+#   a) the loss again, from scratch, and returns it so that it can be printed or logged
 #   b) d loss / d t for every leaf tensor t with requires_grad=True that the loss depends on,
 #      added into t.grad
 #   c) d loss / d t for every tensor in the graph (inputs, intermediate results, parameters),
 #      added into each one's .grad
-#   d) it updates the weights: W <- W - lr * d loss / d W
+#   d) the update of every weight the loss depends on, applied at once:
+#      W <- W - lr * d loss / d W
 BACKWARD_COMPUTES = "b"
 
 # Q2. After these lines, which tensors have a .grad that is not None?

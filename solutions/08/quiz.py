@@ -5,11 +5,13 @@ facts torch computes. After editing one, run `python -m harness.quiz seal 08`.
 """
 
 # Question 1 (choice). Why does the loop call optimizer.zero_grad() at every step?
-#   a) It resets the weights to zero before each batch.
-#   b) It frees the computation graph the last forward pass built.
+#   a) It resets the weights to zero before each batch, so that every batch starts from the
+#      same point.
+#   b) It frees the computation graph that the last forward pass built, so that memory does
+#      not grow from step to step.
 #   c) backward() ADDS each new gradient into .grad, so without it .grad holds the sum of
 #      the gradients of every batch so far.
-#   d) It resets the learning rate.
+#   d) It resets the learning rate, which the optimizer lowers a little after every step.
 ZERO_GRAD_WHY = "c"
 
 # Question 2 (number).
@@ -21,9 +23,9 @@ ZERO_GRAD_WHY = "c"
 W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 0.88
 
 # Question 3 (choice). What does optimizer.step() read to update the parameters?
-#   a) Each parameter's .grad (plus the optimizer's own state, such as momentum buffers).
-#   b) The loss tensor of the last backward() call.
-#   c) The model's last output.
+#   a) Each parameter's .grad, plus the optimizer's own state, such as momentum buffers.
+#   b) The loss tensor of the last backward() call, which it differentiates once more.
+#   c) The model's last output, which it compares with the targets.
 #   d) Nothing: it calls backward() itself to get fresh gradients.
 STEP_READS = "a"
 
@@ -37,11 +39,11 @@ STEP_READS = "a"
 P_AFTER_HAND_MADE_GRAD = [0.0, 3.0]
 
 # Question 5 (choice). What is `with torch.no_grad():` for?
-#   a) It sets every parameter's .grad to zero.
-#   b) It freezes the parameters so that the optimizer cannot change them.
-#   c) It makes backward() skip the parameters.
-#   d) Operations inside it record no graph: for evaluation (no backward needed, less
-#      memory) and for updating parameters by hand without the update entering the graph.
+#   a) It sets every parameter's .grad to zero, like optimizer.zero_grad().
+#   b) It freezes the parameters, so that optimizer.step() cannot change them.
+#   c) It makes backward() skip the parameters, so that a backward pass is faster.
+#   d) Operations inside it record no graph: for evaluation, and for updating parameters by
+#      hand without the update entering the graph.
 NO_GRAD_FOR = "d"
 
 # Question 6 (True or False).
