@@ -186,7 +186,7 @@ def matches(expected, got, *, rtol=None, atol=None, dtype=None) -> bool:
 def _inputs_at(inputs: Mapping[str, object], shape: tuple, index: tuple) -> str:
     """``, x = 0.0`` for every input array with the answer's shape, at ``index``."""
     found = [
-        f"{name} = {value[index]!r}"
+        f"{name} = {value[index].item()!r}"
         for name, value in inputs.items()
         if isinstance(value, np.ndarray) and value.shape == shape and value.ndim
     ]

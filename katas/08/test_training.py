@@ -245,7 +245,7 @@ def check_training(model, optimizer_name, loss_fn, batches, epochs, make_optimiz
     # precision (check_close takes its tolerance from the dtype of torch's answer).
     want_losses = np.asarray(want, dtype=np.float32 if dtype == torch.float32 else np.float64)
     got_losses = np.asarray(got, dtype=np.float64)
-    check_close(f"the losses returned by {CALL[:5]}", inputs, want_losses, got_losses, hint)
+    check_close(f"the list of losses returned by {CALL[:5]}", inputs, want_losses, got_losses, hint)
     for name, value in want_state.items():
         check_close(f"model[{name!r}] after {CALL[:5]}", inputs, value, got_state[name], hint)
 
@@ -283,7 +283,7 @@ def test_default_is_one_epoch():
     inputs = describe(model, "SGD(lr=0.1)", nn.MSELoss(), batches, 1)
     del inputs["epochs"]  # not passed: the default is under test
     check_close(
-        "the losses returned by train",
+        "the list of losses returned by train",
         inputs,
         np.asarray(want),
         np.asarray(got, dtype=np.float64),
