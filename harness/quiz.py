@@ -3,7 +3,7 @@
 Every kata's test_quiz.py declares its questions once and checks them with one test:
 
     quiz = Quiz(__file__, [
-        Number("FIVE_FACTORS", hint="...", precision=decimals(3), torch=five_factors),
+        Number("SIX_FACTORS", hint="...", precision=decimals(3), torch=six_factors),
         Choice("RELU_ZEROES", hint="..."),
     ])
 
@@ -12,8 +12,9 @@ Every kata's test_quiz.py declares its questions once and checks them with one t
         quiz.check(name)
 
 - ``Number``: ``torch()`` returns a dict of facts computed with torch; ``facts["answer"]`` is the
-  right number (or list of numbers). The question in quiz.py states ``precision.text``, and every
-  answer correctly rounded to that precision, in either direction, is right.
+  right number (or list of numbers). The precision is ``decimals(n)``, ``significant(n)`` or
+  ``WHOLE``; the question in quiz.py states its ``precision.text`` ("rounded to 3 decimals"), and
+  every answer correctly rounded to that precision, in either direction, is right.
 - ``Choice``: a letter from "a" to "d", compared through a salted sha256 (``digest``).
 - ``TrueOrFalse``: ``torch()["answer"]`` is the right bool.
 
