@@ -104,12 +104,17 @@ class Precision:
         return abs(answer - truth) < self.unit(truth) * (1 - GRID_SLACK)
 
     def written(self, truth: float) -> str:
-        """``truth`` written at the precision: the key that opens a numeric explanation."""
+        """The key that opens a numeric explanation: ``truth`` rounded down to the precision.
+
+        Down, with ``bracket``'s snapping, rather than to the nearest: a value on a half (such
+        as 1.83235 to 4 decimals) would otherwise get a different key from one bit of noise.
+        """
         if self.whole:
             return str(round(truth))
+        down = self.bracket(truth)[0]
         if self.significant:
-            return f"{truth:.{self.digits - 1}e}"
-        return f"{truth:.{self.digits}f}"
+            return f"{down:.{self.digits - 1}e}"
+        return f"{down:.{self.digits}f}"
 
 
 def decimals(digits: int) -> Precision:
