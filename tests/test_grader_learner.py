@@ -23,6 +23,7 @@ import pytest
 
 from grading.export import export_student_copy
 from harness import manifest, outcomes
+from harness.engine import TestResult
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load()
@@ -251,6 +252,85 @@ def test_a_test_name_keeps_a_slash_inside_its_parameters():
     nodeid = "katas/05/test_autograd.py::test_shares[x.exp() / x]"
     assert progress.test_name(nodeid) == "test_autograd.py::test_shares[x.exp() / x]"
     assert progress.test_name("katas\\05\\test_a.py::test_b[1/2]") == "test_a.py::test_b[1/2]"
+
+
+# --- each result's kind, decided where it happened --------------------------------------------
+
+KIND_KATA, KIND_FILE, KIND_FUNCTION = "01", "activations.py", "tanh_grad"
+ONE_TEST = ["-k", "test_matches_torch and tanh_grad and float64", "--timeout=2"]
+# What the learner's file ends with (None: the file is deleted), and the kind it must give.
+KIND_CASES = {
+    "wrong answer": ("def tanh_grad(x):\n    return x * 0\n", outcomes.FAILED),
+    # A message that reads like a whole-kata problem is still one wrong answer.
+    "misleading error": (
+        "def tanh_grad(x):\n    raise ValueError('did not finish: katas/01/x.py is missing')\n",
+        outcomes.FAILED,
+    ),
+    "stub": ("def tanh_grad(x):\n    raise NotImplementedError\n", outcomes.NOT_IMPLEMENTED),
+    "missing name": ("del tanh_grad\n", outcomes.MISSING_NAME),
+    "syntax error": ("def broken(:\n", outcomes.BROKEN_FILE),
+    "import error": ("raise RuntimeError('at import')\n", outcomes.BROKEN_FILE),
+    "missing file": (None, outcomes.MISSING_FILE),
+    "autograd": (
+        "import torch\n\ndef tanh_grad(x):\n    t = torch.tensor(x, requires_grad=True)\n"
+        "    torch.tanh(t).sum().backward()\n    return t.grad.numpy()\n",
+        outcomes.AUTOGRAD_USED,
+    ),
+    "endless loop": ("def tanh_grad(x):\n    while True:\n        pass\n", outcomes.TIMED_OUT),
+}
+
+
+def source_with(tmp_path: Path, ending: str | None) -> Path:
+    """A source root holding kata 01's solution, its file ending with ``ending``."""
+    folder = tmp_path / KIND_KATA
+    folder.mkdir(parents=True)
+    solution = (ROOT / "solutions" / KIND_KATA / KIND_FILE).read_text()
+    if ending is not None:
+        (folder / KIND_FILE).write_text(solution + "\n\n" + ending)
+    return tmp_path
+
+
+@pytest.mark.parametrize("mode", [[], ["--sandbox"]], ids=["local", "sandbox"])
+@pytest.mark.parametrize("case", KIND_CASES)
+def test_each_failure_has_the_kind_of_what_happened(worker, tmp_path, case, mode):
+    ending, kind = KIND_CASES[case]
+    run = worker.run([KIND_KATA], source_with(tmp_path, ending), 120, [*ONE_TEST, *mode])
+    assert [r.kind for r in run.results] == [kind], [(r.kind, r.message) for r in run.results]
+
+
+def test_a_crash_stops_the_run_and_blames_the_test_that_was_running(worker, tmp_path):
+    crash = "import os\n\ndef tanh_grad(x):\n    os._exit(3)\n"
+    local = worker.run([KIND_KATA], source_with(tmp_path / "a", crash), 120, ONE_TEST)
+    assert local.stopped_by == outcomes.CRASHED and local.status != "ok", local.status
+    assert [r.kind for r in local.results] == [outcomes.NOT_RUN]
+    sandboxed = worker.run(
+        [KIND_KATA], source_with(tmp_path / "b", crash), 120, [*ONE_TEST, "--sandbox"]
+    )
+    assert [r.kind for r in sandboxed.results] == [outcomes.CRASHED], sandboxed.results
+
+
+def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path):
+    loop = KIND_CASES["endless loop"][0]
+    tests = "tanh and float32 and (test_matches_torch or test_large_inputs)"
+    extra = ["-k", tests, "--timeout=2", "--sandbox"]
+    run = worker.run([KIND_KATA], source_with(tmp_path, loop), 120, extra)
+    kinds = {r.name: r.kind for r in run.results}
+    assert len(kinds) == 4 and any("[tanh-" in name for name in kinds), kinds
+    for name, kind in kinds.items():  # the function looked up again in the new process
+        expected = outcomes.TIMED_OUT if KIND_FUNCTION in name else outcomes.PASSED
+        assert kind == expected, (name, [(r.kind, r.message[-300:]) for r in run.results])
+
+
+def test_a_kata_problem_is_read_from_the_kinds_not_the_messages():
+    from grading import scoring
+
+    def result(kind: str, message: str) -> TestResult:
+        return TestResult(f"katas/{KIND_KATA}/test_a.py::test_b", KIND_KATA, kind, message)
+
+    misleading = "f raised ValueError: did not finish: katas/01/activations.py is missing"
+    assert scoring.kata_problem([result(outcomes.FAILED, misleading)]) is None
+    problem = scoring.kata_problem([result(outcomes.TIMED_OUT, "f took too long\n  more")])
+    assert problem == scoring.Problem(outcomes.TIMED_OUT, "f took too long")
 
 
 # --- a solved tree ---------------------------------------------------------------------------
