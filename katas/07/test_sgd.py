@@ -178,71 +178,69 @@ def check_trajectory(
         passed += [(call, i, g, g.copy()) for i, g in enumerate(grads)]
         shown["lr"] = lr
         what = f"call {call} of {n} with {', '.join(f'{k}={v}' for k, v in shown.items())}"
+        idea = hint or hint_for(options, call)
         with during(what):
             returned = call_learner(
                 "sgd_step", learner_sgd_step(),
                 {"params": params, "grads": grads, "momentum_buffers": buffers},
-                RAISED_HINT + (hint or hint_for(options, call)),
+                RAISED_HINT + idea,
                 keywords={"lr": lr, **options},
                 propagate=(ValueError,),  # a refusal: test_accepts_what_torch_accepts judges it
             )  # fmt: skip
-
-        for i in range(len(params)):
-            if params[i] is not held[i]:
-                fail(
-                    f"{what}: sgd_step replaced params[{i}] with a new array instead of "
-                    f"updating it in place. A model holds on to its own arrays, so it never "
-                    f"sees the new one.\n  hint: change the values inside each array: "
-                    f"p -= lr * g, or p[...] = p - lr * g; never params[i] = ... or p = p - ..."
-                )
-        for j, i, grad, copy in passed:
-            if not np.array_equal(grad, copy, equal_nan=True):
-                fail(
-                    f"{what}: sgd_step changed grads[{i}] (passed in call {j}). The gradients "
-                    f"belong to the caller: torch's step never edits p.grad.\n  hint: build "
-                    f"new arrays (g = grad + weight_decay * p, not g += ...), and start a "
-                    f"momentum buffer from a COPY of the gradient, since you update it later"
-                )
+        check_arrays_kept(what, params, held, passed)
         check_buffers_returned(returned, len(params), options, what)
-
-        expected_params, expected_buffers = history[call - 1]
-        idea = hint or hint_for(options, call)
-        for i, (want, got) in enumerate(zip(expected_params, held, strict=True)):
-            rtol, atol = tolerances(dtype, want)
-            moved = not np.allclose(want, before[i], rtol=rtol, atol=atol)
-            if moved and np.array_equal(got, before[i]):
-                fail(
-                    f"{what}: sgd_step left params[{i}] unchanged, torch changed it. Updating "
-                    f"a local name (p = p - lr * g) does not change the caller's array.\n"
-                    f"  hint: update in place: p -= lr * g, or p[...] = p - lr * g"
-                )
-            with during(f"{what}, params[{i}] after the call"):
-                check_close(
-                    "sgd_step",
-                    {"params": before[i], "grads": grads[i]},
-                    want,
-                    got,
-                    idea,
-                    rtol=rtol,
-                    atol=atol,
-                )
-        for i, want in enumerate(expected_buffers):
-            if want is None:
-                continue
-            got = returned[i]
-            rtol, atol = tolerances(dtype, want)
-            with during(f"{what}, momentum_buffers[{i}] returned"):
-                check_close(
-                    "sgd_step",
-                    {"params": before[i], "grads": grads[i]},
-                    want,
-                    got,
-                    "the buffer you return is torch's optimizer.state[p]['momentum_buffer']: "
-                    + idea,
-                    rtol=rtol,
-                    atol=atol,
-                )
+        step = (before, grads, held, returned)
+        check_against_torch(what, history[call - 1], step, idea, dtype)
         buffers = returned
+
+
+def check_arrays_kept(what, params, held, passed):
+    """params[i] are still the model's arrays, and no gradient passed so far was changed."""
+    __tracebackhide__ = True
+    for i in range(len(params)):
+        if params[i] is not held[i]:
+            fail(
+                f"{what}: sgd_step replaced params[{i}] with a new array instead of "
+                f"updating it in place. A model holds on to its own arrays, so it never "
+                f"sees the new one.\n  hint: change the values inside each array: "
+                f"p -= lr * g, or p[...] = p - lr * g; never params[i] = ... or p = p - ..."
+            )
+    for j, i, grad, copy in passed:
+        if not np.array_equal(grad, copy, equal_nan=True):
+            fail(
+                f"{what}: sgd_step changed grads[{i}] (passed in call {j}). The gradients "
+                f"belong to the caller: torch's step never edits p.grad.\n  hint: build "
+                f"new arrays (g = grad + weight_decay * p, not g += ...), and start a "
+                f"momentum buffer from a COPY of the gradient, since you update it later"
+            )
+
+
+def check_against_torch(what, expected, step, idea, dtype):
+    """Each parameter after the call, and each momentum buffer returned, against torch's."""
+    __tracebackhide__ = True
+    (expected_params, expected_buffers), (before, grads, held, returned) = expected, step
+    for i, (want, got) in enumerate(zip(expected_params, held, strict=True)):
+        rtol, atol = tolerances(dtype, want)
+        moved = not np.allclose(want, before[i], rtol=rtol, atol=atol)
+        if moved and np.array_equal(got, before[i]):
+            fail(
+                f"{what}: sgd_step left params[{i}] unchanged, torch changed it. Updating "
+                f"a local name (p = p - lr * g) does not change the caller's array.\n"
+                f"  hint: update in place: p -= lr * g, or p[...] = p - lr * g"
+            )
+        with during(f"{what}, params[{i}] after the call"):
+            inputs = {"params": before[i], "grads": grads[i]}
+            check_close("sgd_step", inputs, want, got, idea, rtol=rtol, atol=atol)
+    for i, want in enumerate(expected_buffers):
+        if want is None:
+            continue
+        rtol, atol = tolerances(dtype, want)
+        with during(f"{what}, momentum_buffers[{i}] returned"):
+            check_close(
+                "sgd_step", {"params": before[i], "grads": grads[i]}, want, returned[i],
+                "the buffer you return is torch's optimizer.state[p]['momentum_buffer']: " + idea,
+                rtol=rtol, atol=atol,
+            )  # fmt: skip
 
 
 SHAPES = [(3, 4), (5,), (), (0, 3)]  # a matrix, a vector, a 0-d scalar and an empty array
