@@ -126,6 +126,43 @@ def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
 
 
+POSIX_ONLY = ("resource", "fcntl", "pwd", "grp", "termios")
+SANDBOX_SERVER = "harness.sandbox.server"
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """Modules imported when ``path`` is imported: its imports outside functions."""
+    found = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue
+            if isinstance(child, ast.Import):
+                found.update(alias.name for alias in child.names)
+            elif isinstance(child, ast.ImportFrom) and child.module:
+                found.add(child.module)
+                found.update(f"{child.module}.{alias.name}" for alias in child.names)
+            visit(child)
+
+    visit(ast.parse(path.read_text()))
+    return found
+
+
+def test_posix_only_modules_load_only_with_the_sandbox_server():
+    """A learner on Windows imports the plugin and the sandbox package, never the server."""
+    for name, path in MODULES.items():
+        imported = top_level_imports(path)
+        if name != SANDBOX_SERVER:
+            posix = sorted(m for m in imported if m.split(".")[0] in POSIX_ONLY)
+            assert not posix, f"{relative(path)} imports {posix}: only the sandbox server may"
+        assert SANDBOX_SERVER not in imported, (
+            f"{relative(path)} imports the sandbox server when it is loaded: import it in the "
+            "function that starts a sandbox"
+        )
+    assert "resource" in top_level_imports(MODULES[SANDBOX_SERVER])  # the check reads imports
+
+
 # --- function length -------------------------------------------------------------------------
 
 
