@@ -52,6 +52,10 @@ RAISED_HINT = {
 }
 
 
+def forward_inputs(x, params) -> dict:
+    return {"x": x, "params": describe_params(params)}
+
+
 def call(function: str, inputs: dict, *args):
     """The learner's ``function`` on ``args`` (``inputs`` names them for a failure message)."""
     __tracebackhide__ = True
@@ -274,7 +278,7 @@ def test_mlp_forward_matches_torch(batch, dtype):
     params, x, _ = make_case(seed=batch, batch=batch, dtype=dtype)
     expected = as_numpy(torch_mlp(params)(torch.tensor(x, dtype=torch.float64)))
     params_in, x_in = copies(params), x.copy()
-    shown = {"x": x, "params": describe_params(params)}
+    shown = forward_inputs(x, params)
     result = call("mlp_forward", shown, x_in, params_in)
     check_true(
         isinstance(result, tuple) and len(result) == 2,
@@ -300,9 +304,7 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
     params, x, target = make_case(seed=10 + batch, batch=batch, dtype=dtype)
     _, _, grad_out, expected = torch_backprop(params, x, target)
     grad_out = grad_out.astype(dtype)
-    _, cache = call(
-        "mlp_forward", {"x": x, "params": describe_params(params)}, x.copy(), copies(params)
-    )
+    _, cache = call("mlp_forward", forward_inputs(x, params), x.copy(), copies(params))
     params_in, grad_out_in = copies(params), grad_out.copy()
     inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
     grads = call("mlp_backward", inputs, params_in, cache, grad_out_in)
@@ -323,9 +325,7 @@ def test_mlp_backward_matches_loss_backward(batch, dtype):
 def test_mlp_backward_matches_loss_backward_on_random_sizes(batch, n_in, hidden, n_out, seed):
     params, x, target = make_case(seed, batch, np.float64, n_in, hidden, n_out)
     _, _, grad_out, expected = torch_backprop(params, x, target)
-    _, cache = call(
-        "mlp_forward", {"x": x, "params": describe_params(params)}, x.copy(), copies(params)
-    )
+    _, cache = call("mlp_forward", forward_inputs(x, params), x.copy(), copies(params))
     inputs = {"params": describe_params(params), "cache": describe_cache(x), "grad_out": grad_out}
     grads = call("mlp_backward", inputs, copies(params), cache, grad_out.copy())
     check_grads(grads, expected, inputs, None)
@@ -337,8 +337,8 @@ def test_whole_backprop_matches_loss_backward(dtype):
     loss.backward()."""
     params, x, target = make_case(seed=3, batch=5, dtype=dtype)
     _, expected_loss, _, expected = torch_backprop(params, x, target)
-    out, cache = bp.mlp_forward(x, params)
-    loss = bp.mse_loss(out, target)
+    out, cache = call("mlp_forward", forward_inputs(x, params), x, params)
+    loss = call("mse_loss", {"pred": out, "target": target}, out, target)
     check_close(
         "mse_loss",
         {"pred": out, "target": target},
@@ -346,17 +346,14 @@ def test_whole_backprop_matches_loss_backward(dtype):
         loss,
         hint="the loss of your own mlp_forward output: check mse_loss and mlp_forward alone first",
     )
-    grads = bp.mlp_backward(params, cache, bp.mse_loss_grad(out, target))
-    check_grads(
-        grads,
-        expected,
-        {
-            "params": describe_params(params),
-            "cache": describe_cache(x),
-            "grad_out": Shown("mse_loss_grad(output, target), with your two functions"),
-        },
-        dtype,
-    )
+    grad_out = call("mse_loss_grad", {"pred": out, "target": target}, out, target)
+    inputs = {
+        "params": describe_params(params),
+        "cache": describe_cache(x),
+        "grad_out": Shown("mse_loss_grad(output, target), with your two functions"),
+    }
+    grads = call("mlp_backward", inputs, params, cache, grad_out)
+    check_grads(grads, expected, inputs, dtype)
 
 
 FIRST_CACHE_HINT = (
@@ -370,21 +367,16 @@ def test_first_cache_survives_a_second_forward(dtype):
     params, x1, target1 = make_case(seed=21, batch=4, dtype=dtype)
     _, x2, _ = make_case(seed=22, batch=4, dtype=dtype)
     _, _, grad_out, expected = torch_backprop(params, x1, target1)
-    _, cache1 = bp.mlp_forward(x1.copy(), params)
-    bp.mlp_forward(x2.copy(), params)  # a later call, e.g. the next batch
+    _, cache1 = call("mlp_forward", forward_inputs(x1, params), x1.copy(), params)
+    call("mlp_forward", forward_inputs(x2, params), x2.copy(), params)  # e.g. the next batch
     grad_out = grad_out.astype(dtype)
-    grads = bp.mlp_backward(params, cache1, grad_out)
-    check_grads(
-        grads,
-        expected,
-        {
-            "params": describe_params(params),
-            "cache": describe_cache(x1, after=", and THEN mlp_forward(x2, params) ran"),
-            "grad_out": grad_out,
-        },
-        dtype,
-        hint=FIRST_CACHE_HINT,
-    )
+    inputs = {
+        "params": describe_params(params),
+        "cache": describe_cache(x1, after=", and THEN mlp_forward(x2, params) ran"),
+        "grad_out": grad_out,
+    }
+    grads = call("mlp_backward", inputs, params, cache1, grad_out)
+    check_grads(grads, expected, inputs, dtype, hint=FIRST_CACHE_HINT)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -395,39 +387,35 @@ def test_first_cache_survives_the_caller_reusing_x(dtype):
     _, x2, _ = make_case(seed=32, batch=4, dtype=dtype)
     _, _, grad_out, expected = torch_backprop(params, x1, target1)
     buffer = x1.copy()
-    _, cache1 = bp.mlp_forward(buffer, params)
+    _, cache1 = call("mlp_forward", forward_inputs(buffer, params), buffer, params)
     buffer[...] = x2  # the caller loads the next batch into the same array
     grad_out = grad_out.astype(dtype)
-    grads = bp.mlp_backward(params, cache1, grad_out)
     after = ", and THEN the caller wrote new values into its x array"
-    check_grads(
-        grads,
-        expected,
-        {
-            "params": describe_params(params),
-            "cache": describe_cache(x1, after=after),
-            "grad_out": grad_out,
-        },
-        dtype,
-        hint=FIRST_CACHE_HINT,
-    )
+    inputs = {
+        "params": describe_params(params),
+        "cache": describe_cache(x1, after=after),
+        "grad_out": grad_out,
+    }
+    grads = call("mlp_backward", inputs, params, cache1, grad_out)
+    check_grads(grads, expected, inputs, dtype, hint=FIRST_CACHE_HINT)
 
 
 def test_backward_twice_from_one_cache_gives_the_same_gradients():
     """Like loss.backward(retain_graph=True) twice: the graph (your cache) is only read."""
     params, x, target = make_case(seed=41, batch=3, dtype=np.float64)
     _, _, grad_out, expected = torch_backprop(params, x, target)
-    _, cache = bp.mlp_forward(x, params)
-    bp.mlp_backward(params, cache, grad_out.copy())
-    grads = bp.mlp_backward(params, cache, grad_out.copy())
+    _, cache = call("mlp_forward", forward_inputs(x, params), x, params)
+    inputs = {
+        "params": describe_params(params),
+        "cache": describe_cache(x, after=", already used by one mlp_backward"),
+        "grad_out": grad_out,
+    }
+    call("mlp_backward", inputs, params, cache, grad_out.copy())
+    grads = call("mlp_backward", inputs, params, cache, grad_out.copy())
     check_grads(
         grads,
         expected,
-        {
-            "params": describe_params(params),
-            "cache": describe_cache(x, after=", already used by one mlp_backward"),
-            "grad_out": grad_out,
-        },
+        inputs,
         np.float64,
         hint="the second mlp_backward on the same cache differs from the first: mlp_backward "
         "changed the cache in place (e.g. h *= ... or out **= 2); compute into new arrays",
