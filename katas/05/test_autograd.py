@@ -2,7 +2,8 @@
 
 Every test builds the same expression twice, once from your Values and once from float64 torch
 tensors with requires_grad, calls backward() on both, and compares f.data, f.grad and every
-leaf's .grad.
+leaf's .grad. The order tests judge backward() apart from your closures: its grads must equal
+what your own closures give when each runs once, from the output down to the leaves.
 """
 
 import functools
