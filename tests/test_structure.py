@@ -317,6 +317,23 @@ def test_the_limit_check_finds_a_copied_limit(tmp_path):
     assert len(copied_limits(copied, limit_values())) == 8
 
 
+# How the README states each limit a learner meets; its number must be the limit's.
+README_STATEMENTS = {
+    r"Each test may take (\d+) seconds": "SECONDS_PER_TEST",
+    r"after (\d+) seconds per kata": "SECONDS_PER_KATA",
+}
+
+
+@pytest.mark.parametrize("statement", README_STATEMENTS)
+def test_the_readme_states_the_limits_as_they_are(statement):
+    name = README_STATEMENTS[statement]
+    found = re.findall(statement, (ROOT / "README.md").read_text())
+    assert found, f"the README no longer says {statement!r}: state {name} there, or update this"
+    assert {float(n) for n in found} == {getattr(limits, name)}, (
+        f"the README says {found} where harness/limits.py's {name} is {getattr(limits, name)}"
+    )
+
+
 def test_pyproject_leaves_the_time_limit_to_the_harness():
     settings = tomllib.loads((ROOT / "pyproject.toml").read_text())
     pytest_settings = settings["tool"]["pytest"]["ini_options"]
