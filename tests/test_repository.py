@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +148,44 @@ def test_readme_table_matches_the_manifest():
     assert f"{manifest.TABLE_START}\n{table}\n{manifest.TABLE_END}" in readme, (
         "README.md's kata table is out of date: run `python -m harness.manifest`"
     )
+
+
+# --- CONTRIBUTING.md: what it tells a contributor to write must exist ---------------------
+
+CONTRIBUTING = manifest.ROOT / "CONTRIBUTING.md"
+CATALOGUE = Path(__file__).parent
+MIN_MISTAKES, MIN_ALTERNATIVES = 15, 3  # per kata, as CONTRIBUTING.md asks
+
+
+def contributing_code(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", CONTRIBUTING.read_text(), flags=re.DOTALL)
+
+
+def test_contributing_examples_import_what_exists():
+    blocks = contributing_code("python")
+    assert blocks, "CONTRIBUTING.md has no Python examples"
+    for block in blocks:
+        for node in ast.walk(ast.parse(block)):
+            if isinstance(node, ast.ImportFrom) and node.module.split(".")[0] == "harness":
+                module = importlib.import_module(node.module)
+                for alias in node.names:
+                    assert hasattr(module, alias.name), f"{node.module}.{alias.name}"
+
+
+def test_contributing_layout_is_kata_01s_layout():
+    """The file list at the top of CONTRIBUTING.md, with NN = 01, matches the real kata 01."""
+    kata = manifest.by_id("01")
+    stub = next(name for name in kata.files if name != "quiz.py")
+    layout = contributing_code("")[0]
+    for line in layout.splitlines():
+        pattern = line.split()[0].replace("NN", "01").replace("<module>", stub.removesuffix(".py"))
+        pattern = re.sub(r"<\w+>", "*", pattern)  # <what_goes_wrong>.py: any entry
+        assert list(manifest.ROOT.glob(pattern)), f"CONTRIBUTING.md lists {line.split()[0]}"
+
+
+@pytest.mark.parametrize("kata_id", KATA_IDS)
+def test_every_kata_has_its_catalogue(kata_id):
+    mistakes = list((CATALOGUE / "mistakes" / kata_id).glob("*.py"))
+    alternatives = list((CATALOGUE / "alternatives" / kata_id).glob("*.py"))
+    assert len(mistakes) >= MIN_MISTAKES, f"kata {kata_id}: {len(mistakes)} mistakes"
+    assert len(alternatives) >= MIN_ALTERNATIVES, f"kata {kata_id}: {len(alternatives)} alts"
