@@ -35,6 +35,11 @@ def worker():
         yield w
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Declared here too, so that a run without pytest-xdist (-p no:xdist) does not warn.
+    config.addinivalue_line("markers", "xdist_group(name): tests that share a costly set-up")
+
+
 def run_rank(item: pytest.Item) -> int:
     name = Path(item.fspath).name
     return RUN_ORDER.index(name) + 1 if name in RUN_ORDER else 0
