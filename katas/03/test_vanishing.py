@@ -95,12 +95,8 @@ def cumulative_product(factors):
 # --- naming the mistake -------------------------------------------------------------------------
 
 
-def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
-    """A hint that names the mistake when the answer matches a known wrong chain rule."""
-    hs, pre, _ = torch_chain(x, weights, biases, activation, grads=None)
-    w = np.asarray(weights, dtype=np.float64)
-    d_pre = local_derivatives(activation, pre)
-    d_out = local_derivatives(activation, hs)
+def wrong_factors(activation, w, pre, d_pre, d_out) -> list:
+    """(the per-layer factors of a known wrong chain rule, the hint that names it)."""
     a = np.asarray(pre)
     candidates = [
         (
@@ -134,6 +130,16 @@ def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
                 "so the product becomes 0",
             )
         )
+    return candidates
+
+
+def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
+    """A hint that names the mistake when the answer matches a known wrong chain rule."""
+    hs, pre, _ = torch_chain(x, weights, biases, activation, grads=None)
+    w = np.asarray(weights, dtype=np.float64)
+    d_pre = local_derivatives(activation, pre)
+    d_out = local_derivatives(activation, hs)
+    candidates = wrong_factors(activation, w, pre, d_pre, d_out)
     wanted = [(cumulative_product(f), hint) for f, hint in candidates]
     sums = np.cumsum(d_pre * w).tolist()
     wanted.append(
@@ -157,6 +163,11 @@ def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
                 "of all layers, from layer 1 to layer n",
             )
         )
+    return first_match(wanted, got, expected) or GRAD_HINT[activation]
+
+
+def first_match(wanted, got, expected) -> str | None:
+    """The hint of the first wrong answer that ``got`` equals, and ``expected`` does not."""
     got_array = np.asarray(got, dtype=np.float64).reshape(-1)
     expected = np.asarray(expected, dtype=np.float64).reshape(-1)
     for values, hint in wanted:
@@ -167,7 +178,7 @@ def mistake_hint(x, weights, biases, activation, got, expected, by_depth=False):
             continue  # this mistake gives the right answer here: it cannot be the one
         if np.allclose(values, got_array, rtol=1e-6, atol=1e-12):
             return hint
-    return GRAD_HINT[activation]
+    return None
 
 
 def diagnosed_hint(got, expected, *args):
