@@ -180,6 +180,14 @@ def test_bad_input_costs_only_its_own_kata(graded_class, student):
     assert status_words in row["status"], row["status"]
 
 
+def test_a_missing_file_is_named_once_in_the_status(graded_class):
+    # The status lists missing files itself; the kata's own problem (of kind missing_file)
+    # would only say it again.
+    out, _ = graded_class
+    status = read_grades(out)["missing_file"]["status"]
+    assert status.count("derivatives.py") == 1, status
+
+
 def test_results_follow_gradescopes_format(graded_class):
     out, _ = graded_class
     for path in (out / "results").glob("*.json"):
