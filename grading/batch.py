@@ -92,7 +92,7 @@ def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
     elif staged.missing:
         shown = ", ".join(staged.missing[:3]) + (" …" if len(staged.missing) > 3 else "")
         notes.append(f"missing {shown}")
-    if run.status != "ok":
+    if run.stopped_by is not None:
         notes.append(f"tests {run.status}")
     for score in scores:
         if score.problem and score.problem_kind != outcomes.MISSING_FILE:  # said above

@@ -26,6 +26,7 @@ def run_katas(
     pending = [k for k in kata_ids if (KATAS_DIR / k).is_dir()]
     finished: list[engine.TestResult] = []
     statuses: list[str] = []
+    stopped_by: str | None = None  # the kind of the first early stop, if any
     seconds = 0.0
     reported: set[str] = set()
 
@@ -38,12 +39,13 @@ def run_katas(
         timeout = seconds_per_kata * len(pending)
         run = engine.run_forked(pending, source_root, timeout=timeout, on_result=collect)
         seconds += run.seconds
-        if run.status != "ok":
+        if run.stopped_by is not None:
             statuses.append(run.status)
+            stopped_by = stopped_by or run.stopped_by
         kept, pending = _up_to_the_stuck_kata(run, pending, reported)
         finished += kept
     status = "ok" if not statuses else "; ".join(statuses)
-    return engine.Run(results=finished, status=status, seconds=seconds)
+    return engine.Run(finished, status, seconds, stopped_by)
 
 
 def _up_to_the_stuck_kata(run: engine.Run, pending: list[str], reported: set[str]):
@@ -52,7 +54,7 @@ def _up_to_the_stuck_kata(run: engine.Run, pending: list[str], reported: set[str
     Tests run in kata order, so the first one never reported is where the child got stuck: it
     takes the blame, and the katas after it run again without it.
     """
-    if run.status == "ok":
+    if run.stopped_by is None:
         return run.results, []
     stuck = next((r for r in run.results if r.nodeid not in reported), None)
     if stuck is None:

@@ -11,6 +11,7 @@ import json
 import os
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import pytest
 
 from grading.export import export_student_copy
 from harness import manifest, outcomes
-from harness.engine import TestResult
+from harness.engine import Run, TestResult
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load()
@@ -307,6 +308,30 @@ def test_a_crash_stops_the_run_and_blames_the_test_that_was_running(worker, tmp_
         [KIND_KATA], source_with(tmp_path / "b", crash), 120, [*ONE_TEST, "--sandbox"]
     )
     assert [r.kind for r in sandboxed.results] == [outcomes.CRASHED], sandboxed.results
+
+
+RUN_KATAS = """
+import json, sys
+from pathlib import Path
+from grading import runner
+print(json.dumps(runner.run_katas(sys.argv[2:], Path(sys.argv[1])).to_json()))
+"""
+
+
+def test_the_learners_grader_blames_the_crashing_test_and_runs_the_next_kata(tmp_path):
+    crash = "import os\n\ndef tanh_grad(x):\n    os._exit(3)\n"
+    root = source_with(tmp_path, crash)
+    next_kata = KATAS[KATAS.index(manifest.by_id(KIND_KATA)) + 1].id
+    shutil.copytree(ROOT / "solutions" / next_kata, root / next_kata)
+    command = [sys.executable, "-c", RUN_KATAS, str(root), KIND_KATA, next_kata]
+    ran = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=RUN_LIMIT)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    run = Run.from_json(json.loads(ran.stdout))
+    assert run.stopped_by == outcomes.CRASHED, run.status
+    crashed = [r for r in run.for_kata(KIND_KATA) if r.kind == outcomes.CRASHED]
+    assert len(crashed) == 1 and KIND_FUNCTION in crashed[0].name, run.for_kata(KIND_KATA)
+    assert "did not finish" in crashed[0].message
+    assert run.for_kata(next_kata) and all(r.passed for r in run.for_kata(next_kata))
 
 
 def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path):
