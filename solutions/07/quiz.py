@@ -24,7 +24,9 @@ EXPLANATIONS = {
         "maximize negates the loss's gradient only, and weight decay is added after it: the "
         "direction is -grad + weight_decay * w, and w moves against it. With a flat loss only "
         "the decay is left, so w = 2.0 - 0.1 * (0.1 * 2.0) = {w:g}: closer to 0. Climbing a "
-        "function, weight decay still pulls the weights towards 0."
+        "function, weight decay still pulls the weights towards 0. (Older pages of torch's "
+        "documentation wrote maximize as the last line, flipping the decay too; torch's code "
+        "negates the gradient first, and so does sgd_step.)"
     ),
     "W_AFTER_NESTEROV_STEP": (
         "The first step's buffer is the gradient, b = {buffer:g}. Nesterov steps along "
