@@ -44,6 +44,20 @@ def without_zero_grad():
     }
 
 
+def step_after_zeroing():
+    """Two momentum steps on loss = w**2, then one more step with w.grad zeroed by hand."""
+    w = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+    for _ in range(2):
+        opt.zero_grad()
+        (w**2).backward()
+        opt.step()
+    buffer, before = opt.state[w]["momentum_buffer"].item(), w.item()
+    w.grad.zero_()
+    opt.step()
+    return {"buffer": buffer, "before": before, "after": w.item(), "moved": before - w.item()}
+
+
 def hand_made_gradient():
     p = torch.tensor([1.0, 2.0], requires_grad=True)
     opt = torch.optim.SGD([p], lr=0.1)
@@ -78,8 +92,9 @@ quiz = Quiz(
         ),
         Choice(
             "STEP_READS",
-            "what was the optimizer given when it was built, and what does backward() leave on "
-            "those tensors?",
+            "what was the optimizer given when it was built, and what does it keep from one "
+            "step to the next?",
+            step_after_zeroing,
         ),
         Number(
             "P_AFTER_HAND_MADE_GRAD",

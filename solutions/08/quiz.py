@@ -22,11 +22,20 @@ ZERO_GRAD_WHY = "c"
 # What is w.item() after the two steps? (a number, rounded to 3 decimals)
 W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 0.88
 
-# Question 3 (choice). What does optimizer.step() read to update the parameters?
-#   a) Each parameter's .grad, plus the optimizer's own state, such as momentum buffers.
-#   b) The loss tensor of the last backward() call, which it differentiates once more.
-#   c) The model's last output, which it compares with the targets.
-#   d) Nothing: it calls backward() itself to get fresh gradients.
+# Question 3 (choice).
+#     w = torch.tensor(1.0, requires_grad=True)
+#     opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+# Two ordinary steps (loss, backward(), step()) have left opt a momentum buffer for w that is
+# not 0. Then, with no new loss and no backward(), you call w.grad.zero_() (a gradient of
+# exactly 0, not None) and opt.step() once more. What happens to w?
+#   a) It moves: step() reads w.grad, which is 0, and also its momentum buffer, which still
+#      holds the earlier gradients, so w moves by lr * momentum * (the old buffer).
+#   b) It stays: step() reads w.grad and nothing else, and a gradient of 0 moves nothing,
+#      whatever the optimizer may have kept from the earlier steps.
+#   c) step() raises an error: it differentiates the loss of the last backward() once more,
+#      and that loss's graph was freed by the backward() call.
+#   d) It moves as on the earlier steps: step() recomputes the model's last output and the
+#      loss, and takes a fresh gradient from them.
 STEP_READS = "a"
 
 # Question 4 (numbers).
@@ -39,11 +48,14 @@ STEP_READS = "a"
 P_AFTER_HAND_MADE_GRAD = [0.0, 3.0]
 
 # Question 5 (choice). What is `with torch.no_grad():` for?
-#   a) It sets every parameter's .grad to zero, like optimizer.zero_grad().
-#   b) It freezes the parameters, so that optimizer.step() cannot change them.
-#   c) It makes backward() skip the parameters, so that a backward pass is faster.
-#   d) Operations inside it record no graph: for evaluation, and for updating parameters by
-#      hand without the update entering the graph.
+#   a) It sets every parameter's .grad to zero on entry, like optimizer.zero_grad(): for
+#      starting each batch's gradients from a clean slate.
+#   b) It freezes the parameters, so that optimizer.step() inside it cannot change them: for
+#      evaluating a model without training it by accident.
+#   c) It makes backward() inside it skip the parameters, so that the backward pass is faster:
+#      for fine-tuning only the last layer of a large model.
+#   d) Operations inside it record no graph: for evaluating a model, and for updating
+#      parameters by hand without the update entering the graph.
 NO_GRAD_FOR = "d"
 
 # Question 6 (True or False).
@@ -73,9 +85,12 @@ EXPLANATIONS = {
     ),
     "STEP_READS": (
         "The optimizer was given the parameters, never the loss or the model. step() walks its "
-        "parameters and updates each from p.grad (and its own state: momentum buffers, Adam's "
-        "averages). It does not call backward(): if .grad is None, that parameter is skipped. "
-        "So backward() must come before step(), and nothing may clear .grad in between."
+        "parameters and updates each from p.grad and its own state (momentum buffers, Adam's "
+        "averages). With a zero gradient the buffer becomes 0.9 * b + 0, so w still moves by "
+        "0.1 * 0.9 * b. Measured by torch on the loss w**2: after two steps b = {buffer:.4g}, "
+        "and the extra step moves w from {before:.4g} to {after:.4g}, by {moved:.4g}. step() "
+        "never calls backward(), and a parameter whose .grad is None is skipped: backward() "
+        "must come before step(), and nothing may clear .grad in between."
     ),
     "P_AFTER_HAND_MADE_GRAD": (
         "p - lr * p.grad = [1 - 0.1 * 10, 2 - 0.1 * (-10)] = [{p0:g}, {p1:g}] (in float32, "
