@@ -54,6 +54,7 @@ WHY_REVERSE_ORDER = None
 
 # Q5. The notes this course grew from write the chain rule for a weight as
 #         dL/dW = dL/d(wx+b) * d(wx+b)/dx
+#     One of those two factors is wrong: find it, and use the right one.
 #     Take one neuron z = w * x + b, with w = 0.5, x = 2.0, b = 0.1, and the loss L = z ** 2.
 #     What is dL/dw? (Check with your own Value: build L from w, x and b and call backward.)
 #     (a number, rounded to 2 decimals)
