@@ -1,7 +1,7 @@
 """Grades a whole class: one isolated, sandboxed run per student, every result kept on disk.
 
 Each student's files are staged on their own, judged by the grader's pristine tests in a child
-forked from a warm worker, with the learner's code in a sandbox of its own (harness/sandbox.py).
+forked from a warm worker, with the learner's code in a sandbox of its own (harness/sandbox/).
 A student's results file is written, atomically, the moment that student is graded, so an
 interrupted run loses nothing and ``--resume`` grades only those still missing.
 """
