@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from harness import learner
+from harness.sandbox import SandboxFailure
 
 # Relative tolerance by dtype: room for a different but correct order of floating-point
 # operations (about a hundred rounding errors in float32), never room for a wrong formula.
@@ -245,29 +246,21 @@ def check_close(
 # --- calling the learner's code -------------------------------------------------------------
 
 
-def _learner_origin(error: BaseException):
-    """(function, file, line, source) of the learner's frame that raised ``error``, or None."""
-    origin = getattr(learner, "learner_origin", None)
-    if origin is None:  # where older layouts of the harness keep it
-        from harness.plugin import learner_origin as origin
-    return origin(error)
+# The harness's own signals: reported as they are, never as a mistake in the learner's code.
+HARNESS_SIGNALS = (
+    NotImplementedError,  # reported as "not implemented yet", one line
+    learner.LearnerFileError,
+    learner.AutogradNotAllowed,
+    learner.TimedOut,
+    SandboxFailure,
+)
 
 
 def _judged_as_a_mistake(error: BaseException) -> bool:
     """Whether an exception is the learner's code going wrong (not the harness's own signal)."""
-    harness_own = tuple(
-        cls
-        for cls in (
-            NotImplementedError,  # reported as "not implemented yet", one line
-            getattr(learner, "LearnerFileError", None),
-            getattr(learner, "AutogradNotAllowed", None),
-            getattr(learner, "TimedOut", None),
-        )
-        if cls is not None
-    )
-    if isinstance(error, harness_own) or type(error).__name__ == "SandboxFailure":
+    if isinstance(error, HARNESS_SIGNALS):
         return False
-    return _learner_origin(error) is not None
+    return learner.learner_origin(error) is not None
 
 
 def call_learner(
@@ -294,7 +287,7 @@ def call_learner(
         if isinstance(error, propagate) or not _judged_as_a_mistake(error):
             raise
         raised = error
-    function_, path, line, source = _learner_origin(raised)
+    function_, path, line, source = learner.learner_origin(raised)
     shown = {**inputs, **keywords}
     lines = [f"{_call(function, shown)} raised {type(raised).__name__}: {raised}"]
     lines += _labelled((name, show(value)) for name, value in shown.items())
