@@ -8,6 +8,8 @@ answers and the explanations; katas/NN/quiz_sealed.json holds the explanations s
 from __future__ import annotations
 
 import ast
+import importlib.util
+import inspect
 import math
 import re
 import types
@@ -110,6 +112,29 @@ def test_every_numeric_question_states_its_precision(kata):
             )
         if isinstance(question, TrueOrFalse):
             assert "True or False" in asked[name], f"katas/{kata}/quiz.py: {name}"
+
+
+def kata_module(kata: str, file: str):
+    """A file of the kata's folder, imported without running any test."""
+    path = manifest.KATAS_DIR / kata / file
+    spec = importlib.util.spec_from_file_location(f"quiz_check_{kata}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_vanishing_question_states_the_chain_that_vanishing_py_prints():
+    """Kata 03's FASTEST_TO_VANISH asks about `python katas/03/vanishing.py`'s table: the chain
+    the question states, the one its torch facts run and depth_table's defaults are one chain."""
+    checked = kata_module("03", "test_quiz.py").LESSON_CHAIN
+    depth_table = kata_module("03", "vanishing.py").depth_table
+    printed = {k: p.default for k, p in inspect.signature(depth_table).parameters.items()}
+    assert checked == printed, f"katas/03/test_quiz.py runs {checked}, depth_table {printed}"
+    asked = stub_questions("03")["FASTEST_TO_VANISH"]
+    stated = [f"k = 1, ..., {checked['depth']}", f"x = {checked['x']:g}"]
+    stated += [f"every w_k = {checked['w']:g}", f"every b_k = {checked['b']:g}"]
+    missing = [text for text in stated if text not in asked]
+    assert not missing, f"katas/03/quiz.py: FASTEST_TO_VANISH does not say {missing}"
 
 
 # --- every correct rounding is right; one unit further is wrong -------------------------------

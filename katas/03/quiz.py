@@ -27,29 +27,34 @@ H_2 = None
 DH2_DX = None
 
 # Q4. Your DH2_DX is tiny. Why?
-#   a) The weights are small: 0.3 * 0.3 = 0.09, and that alone explains it.
+#   a) The weights are small: w_1 * w_2 = 0.3 * 0.3 = 0.09, and those two factors of 0.3
+#      alone are what makes the whole product tiny.
 #   b) Saturation: a_1 = 3.3 lies on tanh's flat tail, so tanh'(a_1) is tiny, and that single
 #      factor crushes the whole product.
-#   c) tanh's derivative is always about 0.8, and 0.8 * 0.8 is small.
-#   d) A large input x always gives a small gradient, whatever the activation.
+#   c) tanh's derivative is about 0.8 everywhere, as the notes say, and the four factors
+#      0.8 * 0.3 * 0.8 * 0.3 multiply to something tiny.
+#   d) The input is large: x = 10 makes the gradient small whatever the activation, since a
+#      chain's gradient shrinks like 1 / x as its input grows.
 WHY_SO_SMALL = None
 
-# Q5. Run `python katas/03/vanishing.py` (after implementing it): the same chain, every
-#     w_k = 1 and b_k = 0.1, with each activation. Which gradient dies fastest with depth, and why?
-#   a) tanh, because its output is squeezed into (-1, 1), so each layer passes on less of the
-#      signal than it received.
+# Q5. Run `python katas/03/vanishing.py` (after implementing it). It prints |dh_k/dx| after
+#     each layer k = 1, ..., 12 of one chain, x = 0.5 with every w_k = 1 and every b_k = 0.1,
+#     once per activation. Which gradient dies fastest with depth, and why?
+#   a) tanh, because tanh(a) is squeezed into (-1, 1), so every output h_k is below 1 and the
+#      product of the outputs h_1 * h_2 * ... * h_k shrinks with every layer.
 #   b) sigmoid, because sigmoid'(a) = s * (1 - s) is at most 0.25, so each layer multiplies the
 #      gradient by at most 0.25 * |w_k|.
-#   c) relu, because it removes the negative weights, and with them most of the paths the
-#      gradient could take.
-#   d) sigmoid, because its output is always positive, so all the gradients of one layer share
-#      a sign.
+#   c) relu, because relu'(a) is 0 for half of all inputs, so on average each layer multiplies
+#      the gradient by 0.5 * |w_k|.
+#   d) sigmoid, because sigmoid(a) = 1 / (1 + exp(-a)) is below 1, so each output h_k is
+#      smaller than the one before and the signal fades away layer by layer.
 FASTEST_TO_VANISH = None
 
-# Q6. In a relu chain, for one input x, one pre-activation a_k = w_k * h_{k-1} + b_k comes out
-#     negative. What is dh_n/dx for that input?
-#   a) Exactly 0: relu'(a_k) = 0 there, so one factor of the chain-rule product is 0.
-#   b) Unchanged: relu only removes negative weights, and w_k may be positive.
-#   c) The same size with the opposite sign.
-#   d) Small but not 0, like the gradient through a saturated tanh unit.
+# Q6. A relu chain of three layers, at x = 2.0:
+#         w_1 = 1.5, b_1 = 0.1;    w_2 = -0.5, b_2 = 0.2;    w_3 = 2.0, b_3 = 0.3
+#     What is dh_3/dx?
+#   a) 0, exactly: one of the three factors relu'(a_k) * w_k is 0.
+#   b) -1.5 = w_1 * w_2 * w_3: each unit passes the gradient on, times its weight.
+#   c) 3.0 = w_1 * w_3: relu drops the layer with the negative weight, w_2.
+#   d) About 1e-3: small but not 0, like the gradient through a saturated tanh unit.
 RELU_NEGATIVE_PREACTIVATION = None

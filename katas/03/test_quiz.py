@@ -43,26 +43,35 @@ def seed_number(name):
     return facts
 
 
-def deep_chain_gradients(depth=12, x=0.5):
-    """|dh_depth/dx| for the chain of vanishing.py's demo (w = 1, b = 0.1), sigmoid and tanh."""
+# The chain Q5 states, which is also depth_table's in vanishing.py (tests/test_quizzes.py checks
+# that the three agree).
+LESSON_CHAIN = {"depth": 12, "x": 0.5, "w": 1.0, "b": 0.1}
+
+
+def deep_chain_gradients():
+    """|dh_depth/dx| for the chain of vanishing.py's demo, with sigmoid and with tanh."""
+    depth, x, w, b = (LESSON_CHAIN[k] for k in ("depth", "x", "w", "b"))
     result = {"depth": depth, "x": x}
     for activation in (torch.sigmoid, torch.tanh):
         leaf = torch.tensor(x, dtype=torch.float64, requires_grad=True)
         h = leaf
         for _ in range(depth):
-            h = activation(1.0 * h + 0.1)
+            h = activation(w * h + b)
         h.backward()
         result[activation.__name__] = abs(leaf.grad.item())
     return result
 
 
 def relu_chain_with_a_negative_preactivation():
+    """Q6's chain: x = 2.0, (w, b) = (1.5, 0.1), (-0.5, 0.2), (2.0, 0.3), relu after each."""
     x = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
-    h = torch.relu(1.5 * x + 0.1)
-    h = torch.relu(-0.5 * h + 0.2)  # the negative pre-activation
-    h = torch.relu(2.0 * h + 0.3)
-    h.backward()
-    return {"answer": abs(x.grad.item())}  # abs: torch's zero may be -0.0
+    a1 = 1.5 * x + 0.1
+    h1 = torch.relu(a1)
+    a2 = -0.5 * h1 + 0.2  # the negative pre-activation
+    h3 = torch.relu(2.0 * torch.relu(a2) + 0.3)
+    h3.backward()
+    # abs: torch's zero may be -0.0
+    return {"answer": abs(x.grad.item()), "a1": a1.item(), "h1": h1.item(), "a2": a2.item()}
 
 
 quiz = Quiz(

@@ -44,9 +44,11 @@ EXPLANATIONS = {
         "below it away from 0, so the same tanh chain keeps {tanh:.3e}."
     ),
     "RELU_NEGATIVE_PREACTIVATION": (
-        "Exactly 0 (torch gives {answer:g} for such a chain): relu zeroes negative "
-        "PRE-ACTIVATIONS, its derivative there is 0, so one factor of the product is 0 and no "
-        "gradient reaches x through that unit for this input. The unit is inactive for this "
+        "Exactly 0 (torch gives {answer:g}): a_1 = 1.5 * 2.0 + 0.1 = {a1:g} is positive, but "
+        "a_2 = -0.5 * {h1:g} + 0.2 = {a2:g} is negative. relu zeroes negative PRE-ACTIVATIONS "
+        "and its derivative there is 0, so one factor of the product is 0 and no gradient "
+        "reaches x through that unit for this input, whatever the signs of the weights. "
+        "The unit is inactive for this "
         "input; it is dead only if its pre-activation is negative for every input, so that no "
         "input ever gives it a gradient."
     ),
