@@ -189,3 +189,13 @@ def test_every_kata_has_its_catalogue(kata_id):
     alternatives = list((CATALOGUE / "alternatives" / kata_id).glob("*.py"))
     assert len(mistakes) >= MIN_MISTAKES, f"kata {kata_id}: {len(mistakes)} mistakes"
     assert len(alternatives) >= MIN_ALTERNATIVES, f"kata {kata_id}: {len(alternatives)} alts"
+
+
+def test_readme_lists_every_failure_kind():
+    """The README's table of failure kinds is harness/outcomes.py's list, in its order."""
+    from harness import outcomes
+
+    readme = manifest.README_PATH.read_text()
+    table = readme.split("A failure's `kind` is one of", 1)[1].split("\n\n")[1]
+    listed = re.findall(r"^\| `(\w+)` \| ", table, flags=re.MULTILINE)
+    assert listed == [kind for kind in outcomes.KINDS if kind != outcomes.PASSED], listed
