@@ -331,8 +331,8 @@ CLAIMS = [
     # kata 02
     Claim(
         "02/README.md",
-        "If f'(x) = 3, then nudging x by a small amount e moves f(x) by about 3e",
-        lambda: [Given(3, "the example's slope"), Given(3, "the same slope")],
+        "If f'(x) = -2, then nudging x up by a small amount h moves f(x) down by about 2h",
+        lambda: [Given(-2, "the example's slope")],
     ),
     Claim("02/README.md", "numerical_derivative(f, x, h=1e-5)", lambda: [step_default()]),
     Claim("02/README.md", "numerical_gradient(f, x, h=1e-5)", lambda: [gradient_step_default()]),

@@ -6,11 +6,11 @@ closer to it. Choices are one letter as a string ("a").
 You can measure the numeric answers with your own numerical_derivative.
 """
 
-# Q1. At some point x, a function has f'(x) = 3. What does that tell you?
-#   "a": the function's value at that point is 3: f(x) = 3
-#   "b": f grows three times as fast as x everywhere, so f(x) is about 3 * x
-#   "c": near that x, nudging the input by a small amount e changes the output by about 3 * e
-#   "d": the area under f from 0 up to that x is 3
+# Q1. A function has f'(4) = 3. What does that tell you?
+#   "a": f(4) = 3: at x = 4, the derivative and the value of the function are the same number
+#   "b": f(x) is about 3 * x for every x: f grows three times as fast as x, not only near 4
+#   "c": f(4 + h) is about f(4) + 3 * h for a small nudge h: near 4, f moves 3 times as much as x
+#   "d": the area under f from 0 up to x = 4 is 3: f' adds up the values f took on the way
 DERIVATIVE_MEANS = ""
 
 # Q2. f(x) = x**3. The input moves from x = 2 to x = 2.001. Use the derivative to predict by how
@@ -34,10 +34,10 @@ CENTRAL_ERROR_RATIO_WHEN_H_HALVES = None
 # Q6. If a smaller h means a smaller error, why not use h = 1e-15?
 #   "a": f(x + h) and f(x - h) then agree in almost every digit, so their difference is
 #        mostly rounding error, and dividing by the tiny 2h magnifies it
-#   "b": each evaluation of f takes longer when h is tiny, so the estimate becomes too slow
-#        to compute
-#   "c": by definition a central difference needs h of at least 1e-5, or the formula no longer
-#        approximates f'
-#   "d": no reason: a smaller h always gives a more accurate estimate, so h = 1e-15 would be
-#        better
+#   "b": x + h then needs more digits than a float64 holds, so numpy switches to a slow
+#        extended precision, and the estimate takes far too long to compute
+#   "c": Taylor's formula, where the error h**2 f'''(x) / 6 comes from, holds only for h of
+#        at least 1e-5, so below that the error of the estimate can be anything
+#   "d": no reason: the error h**2 f'''(x) / 6 keeps shrinking as h does, so h = 1e-15 gives
+#        an estimate far more accurate than the default h = 1e-5
 TINY_H = ""

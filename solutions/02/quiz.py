@@ -13,9 +13,10 @@ TINY_H = "a"
 
 EXPLANATIONS = {
     "DERIVATIVE_MEANS": (
-        "f(x + e) ≈ f(x) + f'(x) * e: the derivative is the local exchange rate between input "
-        "and output, and says nothing about the value f(x) itself. Backpropagation computes "
-        "exactly these sensitivities of the loss."
+        "f(4 + h) ≈ f(4) + f'(4) * h = f(4) + 3 * h for a small nudge h: the derivative is the "
+        "local exchange rate between input and output, and says nothing about the value f(4) "
+        "itself, nor about f far from 4. Backpropagation computes exactly these sensitivities "
+        "of the loss."
     ),
     "NUDGE_CHANGE": (
         "f'(2) = {slope:g}, so the output moves by about {slope:g} * {nudge:.3f} = "
