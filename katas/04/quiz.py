@@ -8,6 +8,8 @@ Run ``pytest katas/04/test_quiz.py -rP`` to check, and to read the explanation o
 import numpy as np  # noqa: F401  (you will need it)
 
 
+# Q1. Can a linear layer output something larger than its input? Answer with an example: make
+# larger_output_example return one.
 def larger_output_example():
     """Return (x, W, b): a concrete linear layer and input whose output is larger than the input.
 

@@ -7,6 +7,7 @@ facts torch computes. After editing one, run `python -m harness.quiz seal 04`.
 import numpy as np
 
 
+# Q1. A linear layer can output something larger than its input: an example.
 def larger_output_example():
     """Return (x, W, b): every parameter in (-1, 1), yet the output is larger than the input."""
     x = np.ones(4)
