@@ -6,14 +6,20 @@ precision the question asks for (here: a whole number, like 12).
 You may work the numbers out by hand or run the torch snippet yourself: both teach.
 """
 
-# Q1. What does loss.backward() compute?
-#   a) the loss again, from scratch, and returns it so that it can be printed or logged
-#   b) d loss / d t for every leaf tensor t with requires_grad=True that the loss depends on,
-#      added into t.grad
-#   c) d loss / d t for every tensor in the graph (inputs, intermediate results, parameters),
-#      added into each one's .grad
-#   d) the update of every weight the loss depends on, applied at once:
-#      W <- W - lr * d loss / d W
+# Q1. A tiny model, before any training:
+#       w = torch.tensor(1.5, requires_grad=True)
+#       b = torch.tensor(0.5, requires_grad=True)
+#       loss = (w * 4.0 + b) ** 2
+#       result = loss.backward()
+#   What has loss.backward() done?
+#   a) computed the loss again, from scratch, and returned it: result holds the loss, and w,
+#      b and their .grad are as they were before the call
+#   b) added d loss / d w into w.grad and d loss / d b into b.grad, and returned None: w and
+#      b themselves still hold 1.5 and 0.5
+#   c) filled the .grad of every tensor of the graph, the intermediate w * 4.0 and the loss
+#      included, and returned those gradients as a tuple
+#   d) moved w and b against their gradients, w <- w - lr * d loss / d w, and returned the
+#      new loss, smaller than the one it started from
 BACKWARD_COMPUTES = None
 
 # Q2. After these lines, which tensors have a .grad that is not None?
@@ -42,9 +48,12 @@ W_GRAD_AFTER_ONE_BACKWARD = None
 W_GRAD_AFTER_TWO_BACKWARDS = None
 
 # Q5. Why does backward() add into .grad instead of overwriting it?
-#   a) it is an old bug that torch keeps for backward compatibility
-#   b) the previous step's gradient acts as momentum and speeds up training
-#   c) so that the learning rate can be smaller
+#   a) it is an old design that torch keeps for backward compatibility: overwriting would
+#      serve every training loop better, but old code relies on calling zero_grad()
+#   b) so that the previous step's gradient acts as momentum: each step follows the new
+#      gradient plus the old ones, which speeds training up without an optimizer buffer
+#   c) so that the learning rate can be smaller: the summed gradients are larger than one
+#      gradient, so a small lr still makes steps of a useful size
 #   d) so that several backward() calls can sum their gradients (e.g. one big batch split into
 #      small ones); the price is that you must zero .grad before each new step
 WHY_ACCUMULATE = None

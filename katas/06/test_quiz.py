@@ -28,6 +28,14 @@ def worked_example(answer_index):
     return facts
 
 
+def tiny_model_backward():
+    """Q1's model: what backward() returns, and what it leaves in w, b and their .grad."""
+    w = torch.tensor(1.5, requires_grad=True)
+    b = torch.tensor(0.5, requires_grad=True)
+    result = ((w * 4.0 + b) ** 2).backward()
+    return {"returned": result, "w": w.item(), "w_grad": w.grad.item(), "b_grad": b.grad.item()}
+
+
 def one_backward_writes_grad_once():
     """How often w's .grad is written when w reaches the loss along three paths."""
     w = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
@@ -45,6 +53,7 @@ quiz = Quiz(
             "BACKWARD_COMPUTES",
             "backward() does not change any weight (that is optimizer.step()), and it fills .grad "
             "only for some tensors: which ones did you ask torch to track?",
+            tiny_model_backward,
         ),
         Choice(
             "WHICH_GET_GRAD",
