@@ -28,11 +28,12 @@ SIX_FACTORS = None
 # drops below 1e-6? (a whole number)
 SIGMOID_UNITS_TO_ONE_MILLIONTH = None
 
-# Q6. A layer computes z = w*x + b and then relu(z). What does ReLU set to zero?
-#   "a": the negative weights w
-#   "b": the negative pre-activations z
-#   "c": the negative gradients flowing back
-#   "d": the smallest half of the layer's outputs
+# Q6. A unit has the weight w = -3 and the bias b = 1, and outputs relu(w*x + b).
+# For which inputs x is its output 0?
+#   "a": for every input x: its weight is negative, and ReLU zeroes a negative weight
+#   "b": for x >= 1/3: there w*x + b = -3x + 1 is 0 or negative, and ReLU zeroes that
+#   "c": for x < 0 only: ReLU zeroes a negative input and lets every positive one through
+#   "d": for x > 0 only: there the product w*x = -3x is negative, and ReLU zeroes that
 RELU_ZEROES = ""
 
 # Q7. Why do deep networks with ReLU suffer less from vanishing gradients than with sigmoid?
@@ -47,8 +48,8 @@ RELU_ZEROES = ""
 RELU_HELPS = ""
 
 # Q8. What is the price of ReLU?
-#   "a": a unit whose pre-activation is negative for every input gets a zero gradient,
-#        so its weights never change again: a "dead" unit
+#   "a": a unit whose pre-activation is negative for every input gets a zero gradient from
+#        every input, so the data no longer moves its weights: a "dead" unit
 #   "b": like sigmoid, it saturates for large positive inputs, so the gradients of very
 #        active units still vanish
 #   "c": its forward pass needs an exponential for every unit, which makes large networks

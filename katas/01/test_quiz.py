@@ -51,8 +51,10 @@ def sigmoid_units_to_one_millionth():
 
 
 def relu_example():
-    w, x = torch.tensor(-2.0), torch.tensor(-1.0)
-    return {"z": torch.relu(w * x).item()}
+    """Q6's unit, relu(-3x + 1), at a few inputs on either side of x = 1/3."""
+    x = torch.tensor([-1.0, 0.0, 1.0], dtype=torch.float64)
+    out = torch.relu(-3.0 * x + 1.0).tolist()
+    return {"at_minus_1": out[0], "at_0": out[1], "at_1": out[2]}
 
 
 def sigmoid_grad_max():
@@ -94,7 +96,8 @@ quiz = Quiz(
         ),
         Choice(
             "RELU_ZEROES",
-            "relu is applied to what the layer computed, not to the layer's parameters",
+            "relu is applied to what the unit computed, z = w*x + b, not to its parameters or "
+            "its input: for which x is z <= 0?",
             relu_example,
         ),
         Choice(

@@ -40,8 +40,10 @@ EXPLANATIONS = {
     ),
     "RELU_ZEROES": (
         "ReLU zeroes negative PRE-ACTIVATIONS z = w*x + b: it outputs max(0, z), and it never "
-        "touches the weights. w = -2 with x = -1 gives relu(z) = {z:g}: a negative weight times "
-        "a negative input is a positive z, which ReLU keeps."
+        "touches the weights or the input. Here z = -3x + 1 <= 0 exactly for x >= 1/3: torch "
+        "gives {at_minus_1:g} at x = -1, {at_0:g} at x = 0 and {at_1:g} at x = 1. The negative "
+        "weight does not silence the unit (a negative input makes w*x positive), and the bias "
+        "counts: z, not w*x, decides."
     ),
     "RELU_HELPS": (
         "relu'(z) = 1 for every z > 0, so an active unit passes the gradient back unchanged, "
@@ -50,7 +52,9 @@ EXPLANATIONS = {
     ),
     "RELU_PRICE": (
         "Dead units: where z < 0, ReLU's derivative is 0, so a unit whose pre-activation is "
-        "negative for every input never gets a gradient and stops learning. Leaky ReLU's small "
-        "negative_slope keeps a trickle of gradient flowing."
+        "negative for every input gets no gradient from the data and stops learning from it "
+        "(weight decay can still shrink its weights, and layers before it that change its "
+        "inputs can bring it back). Leaky ReLU's small negative_slope keeps a trickle of "
+        "gradient flowing."
     ),
 }
