@@ -19,37 +19,53 @@ Choices: a single letter as a string, e.g. "c".
 #     (a whole number)
 X_GRAD = None
 
-# Q2. After f.backward(), what does some_node.grad hold?
-#   a) d(some_node)/d(its inputs): the local derivative of the operation that produced
-#      some_node.
-#   b) d(some_node)/d(f): how much some_node would move per unit nudge of f, counting every
-#      path between them.
-#   c) d(f)/d(some_node): how much f would move per unit nudge of some_node.data, counting
+# Q2. After f.backward(), a node a of the graph holds a.grad = -2.0. What does that tell you?
+#   a) d(a)/d(its inputs) = -2: the operation that produced a has the local derivative -2,
+#      whatever happens in the graph above a.
+#   b) d(a)/d(f) = -2: nudging f up by a small h would move a by about -2 * h, counting
 #      every path between them.
-#   d) The amount by which backward() changed some_node.data, so that f gets smaller.
+#   c) d(f)/d(a) = -2: nudging a.data up by a small h would move f by about -2 * h, counting
+#      every path between them.
+#   d) backward() moved a.data by -2, downhill, so that f gets smaller, and a.grad records
+#      the size of that move.
 GRAD_MEANS = None
 
-# Q3. In Q1, x feeds z along more than one path. Why does backward() ADD the shares from each
-#     use of x, instead of keeping the last one or the largest one?
-#   a) The multivariable chain rule: nudge x by a tiny e and every path moves z by its own
-#      (share * e); to first order those moves add up.
-#   b) It is a convention of torch: keeping the largest share would give a slightly different
-#      but equally good gradient.
-#   c) Because z is built with an addition; if x fed z through multiplications only, the
-#      shares would be multiplied instead.
-#   d) To prevent vanishing gradients: adding the shares keeps the gradient from getting too
-#      small in deep graphs.
+# Q3. With your engine:
+#
+#         x = Value(2.0)
+#         f = x * x * x
+#         f.backward()
+#
+#     x is used three times, and each use sends x.grad a share of 4.0. Your engine adds them:
+#     x.grad = 12.0. Nudge x from 2.0 to 2.001. Why is the sum the right gradient?
+#   a) f moves by about 12.0 * 0.001: each use of x moves f by its own share times the nudge,
+#      and to first order those three moves add up.
+#   b) f moves by about 4.0 * 0.001, one share: the three uses are one variable, so the sum
+#      counts the same move three times, and the learning rate makes up for it.
+#   c) f moves by about 64.0 * 0.001: f is a product of the three uses, so the true slope is
+#      the product of their shares, and the sum only approximates it.
+#   d) f moves by about 4.0 * 0.001, the largest share: adding is a convention of torch, and
+#      keeping the largest share would give a different but equally good gradient.
 WHY_SHARES_ADD = None
 
-# Q4. Why does backward() call _backward in REVERSE topological order (the output first)?
-#   a) So that the leaves, which hold the inputs, are processed while their .data is still
-#      unchanged by the forward pass.
-#   b) Any order gives the same .grad values, because addition is commutative; the reverse
-#      order only makes backward() faster.
-#   c) Because popping from the end of a Python list is cheaper than popping from its front,
-#      so the reverse order saves time.
-#   d) node._backward() passes node.grad on to node's inputs, so every node that USES node
-#      must have added its share to node.grad first.
+# Q4. With your engine:
+#
+#         x = Value(1.0)
+#         y = x * 2
+#         z = y * y
+#         f = z + y
+#         f.backward()
+#
+#     Suppose backward() ran y._backward() BEFORE z._backward(), against the reverse
+#     topological order. What would go wrong?
+#   a) f.grad would be missing: the seed f.grad = 1 is set by z._backward(), so every
+#      _backward() that runs before it passes on a gradient of 0.
+#   b) Nothing: every _backward adds with +=, and addition is commutative, so any order of
+#      the calls gives the same .grad values, only more slowly.
+#   c) y.data would be wrong: y._backward() would read y.data before z's forward pass had
+#      computed it, so the local derivative 2 would be taken at the wrong point.
+#   d) x.grad would miss the path through z: y passes y.grad on to x once, before z has
+#      added its share to y.grad, and that share never reaches x.
 WHY_REVERSE_ORDER = None
 
 # Q5. The notes this course grew from write the chain rule for a weight as

@@ -17,24 +17,26 @@ EXPLANATIONS = {
         "{answer:g} = 2x + 1, the derivative of x**2 + x at 3."
     ),
     "GRAD_MEANS": (
-        "node.grad = d(f)/d(node): the sensitivity of the OUTPUT f to this node, summed over "
-        "every path from the node to f. That is why an optimizer can use it: w.grad tells how "
-        "the loss would move if w moved. The local derivative of one operation is only one "
-        "factor of each path's product."
+        "a.grad = d(f)/d(a): the sensitivity of the OUTPUT f to this node, summed over every "
+        "path from a to f. Nudge a.data up by a small h and f moves by about -2 * h. That is "
+        "why an optimizer can use it: w.grad tells how the loss would move if w moved. The "
+        "local derivative of one operation is only one factor of each path's product."
     ),
     "WHY_SHARES_ADD": (
-        "If x feeds f along two paths, then f = F(g(x), h(x)) and the multivariable chain rule "
-        "gives df/dx = dF/dg * g'(x) + dF/dh * h'(x): one term per path, summed. In Q1 the "
-        "three uses of x send the shares {mul_left:g}, {mul_right:g} and {add:g}; only their sum, "
-        "{slope:g}, is the slope of x**2 + x at 3. In code: every _backward does .grad +=, "
-        "never .grad =."
+        "Each use of x moves f by its own share times the nudge, and to first order those moves "
+        "add up: torch's shares are {share1:g}, {share2:g} and {share3:g}, their sum {slope:g} "
+        "is the slope of x**3 at 2, and (2.001**3 - 2**3) / 0.001 = {measured:.4f}. That is the "
+        "multivariable chain rule: if x feeds f along two paths, f = F(g(x), h(x)) and "
+        "df/dx = dF/dg * g'(x) + dF/dh * h'(x), one term per path, summed. In code: every "
+        "_backward does .grad +=, never .grad =."
     ),
     "WHY_REVERSE_ORDER": (
-        "A _backward reads node.grad once and passes it on to node's inputs. If it ran before "
-        "every user of node had added its share, the missing shares would never reach the "
-        "leaves: the order is what makes the gradients right. A topological order puts every "
-        "node after its inputs, so reversed, every node comes after all the nodes that use it, "
-        "the output first."
+        "A _backward reads node.grad once and passes it on to node's inputs. y is used by z and "
+        "by f: run y._backward() before z's and y.grad holds only f's share, {early:g}, so "
+        "x.grad ends at {wrong:g}; z's share, {lost:g}, reaches y.grad too late to reach x. In "
+        "the reverse topological order y.grad is complete ({full:g}) when it is passed on, and "
+        "x.grad = {right:g}, as torch says. A topological order puts every node after its "
+        "inputs, so reversed, every node comes after all the nodes that use it, the output first."
     ),
     "DL_DW": (
         "dL/dw = dL/dz * dz/dw = 2z * x = 2 * {z:g} * 2.0 = {answer:g}. The notes' "
