@@ -1,7 +1,12 @@
-"""Subtraction passes +out.grad to its second input instead of -out.grad."""
+"""Subtraction passes +out.grad to its second input instead of -out.grad. The report names the
+value checked and the graph in plain words ("y.grad after f.backward(), where f = x - y"), not
+"... at (x, y) does not match torch"."""
 
 TARGET = "autograd.py"
-CAUGHT_BY = "MINUS out.grad"
+CAUGHT_BY = (
+    "MINUS out.grad",
+    "y.grad after f.backward(), where f = x - y, does not match torch.\n  x     = 0.5",
+)
 
 
 def _sub(self, other):
