@@ -185,8 +185,9 @@ def check_losses_form(got, epochs, n_batches) -> None:
     check_true(
         not tensors,
         f"{CALL} returned {len(tensors)} losses as torch tensors, expected Python floats. "
-        f"A loss tensor keeps its step's whole graph alive: {len(tensors)} graphs in memory "
-        f"instead of {len(tensors)} numbers.",
+        f"A loss tensor keeps its step's graph nodes alive (backward() freed the activations "
+        f"they saved, not the nodes): {len(tensors)} graph skeletons in memory instead of "
+        f"{len(tensors)} numbers.",
         "append loss.item() (a Python float), not the loss tensor",
     )
     others = [v for v in got if not isinstance(v, float)]
