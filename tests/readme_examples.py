@@ -57,7 +57,10 @@ def with_typo(course: Path) -> None:
     """Kata 03's forward_chain started, with a syntax error: the kata's problem in the table."""
     path = course / "katas" / "03" / "vanishing.py"
     text = path.read_text()
-    path.write_text(text.replace("    raise NotImplementedError\n", TYPO, 1))
+    stub_body = "    raise NotImplementedError\n"
+    if stub_body not in text:
+        raise ValueError(f"{path} no longer has a stub body to replace with the typo")
+    path.write_text(text.replace(stub_body, TYPO, 1))
 
 
 def with_mistakes(course: Path) -> None:
@@ -81,12 +84,13 @@ SCENARIOS = {
     "mistakes": Scenario(solved=("03",), change=with_mistakes),
 }
 
-# Each example: the scenario it runs in, and the command a learner types there.
+# Each example: the scenario it runs in, the command a learner types there, and its exit status
+# (pytest's 1 means some tests failed; the grader's is 0 whatever the learner's progress).
 COMMANDS = {
-    "pytest-failures": ("mistakes", ("-m", "pytest", "katas/01")),
-    "progress-table": ("typo", ("grader.py",)),
-    "progress-json": ("typo", ("grader.py", "--json")),
-    "kata-json": ("mistakes", ("grader.py", "03", "--json")),
+    "pytest-failures": ("mistakes", ("-m", "pytest", "katas/01"), 1),
+    "progress-table": ("typo", ("grader.py",), 0),
+    "progress-json": ("typo", ("grader.py", "--json"), 0),
+    "kata-json": ("mistakes", ("grader.py", "03", "--json"), 0),
 }
 
 
@@ -118,15 +122,27 @@ def run_examples(courses: dict[str, Path]) -> dict[str, str]:
             text=True,
             env=environment(),
         )
-        for name, (scenario, args) in COMMANDS.items()
+        for name, (scenario, args, _) in COMMANDS.items()
     }
-    outputs = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=RUN_LIMIT)
-        if process.returncode not in (0, 1):  # pytest exits 1 when tests fail, as here
-            raise RuntimeError(f"{name} exited with {process.returncode}:\n{stderr}")
-        outputs[name] = stdout
-    return outputs
+    try:
+        return {name: finished(name, process) for name, process in processes.items()}
+    finally:
+        for process in processes.values():
+            if process.poll() is None:  # only after a failure: leave no command running
+                process.kill()
+                process.wait()
+
+
+def finished(name: str, process: subprocess.Popen) -> str:
+    """What the example's command printed, once it has ended with the exit status it should."""
+    stdout, stderr = process.communicate(timeout=RUN_LIMIT)
+    expected = COMMANDS[name][2]
+    if process.returncode != expected:
+        raise RuntimeError(
+            f"{name}: {' '.join(process.args[1:])} exited with {process.returncode}, "
+            f"not {expected}:\n{stderr}"
+        )
+    return stdout
 
 
 # --- from outputs to README blocks ---------------------------------------------------------

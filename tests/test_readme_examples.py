@@ -73,8 +73,8 @@ def test_text_example_is_the_real_output(real, readme, name):
     assert readme[name] == real[name], difference(name, readme[name], real[name])
 
 
-def test_an_unwritten_function_is_one_line(readme):
-    sections = examples.failure_sections(readme["pytest-failures"])
+def test_an_unwritten_function_is_one_line(outputs):
+    sections = examples.failure_sections(outputs["pytest-failures"])
     unwritten = sections[examples.SHOWN_FAILURES[0]].splitlines()[1:]
     assert len(unwritten) == 1 and "is not implemented yet" in unwritten[0], (
         f"the README says an unwritten function is one line; pytest printed {unwritten}"
@@ -94,11 +94,15 @@ def test_json_example_is_the_real_output_as_data(real, readme, name):
     assert list(shown) == list(actual), (
         f"README example {name!r} has the fields {list(shown)}; the grader prints {list(actual)}"
     )
-    assert shown == actual, difference(name, readme[name], real[name])
+    # Compared as JSON text, so that the order of nested fields counts too.
+    assert json.dumps(shown) == json.dumps(actual), difference(name, readme[name], real[name])
 
 
 def test_the_katas_placeholder_stands_for_one_kata_object_per_kata(outputs, readme):
-    kata_fields = [k for k in parsed("kata-json", readme["kata-json"]) if k not in TOP_LEVEL_ONLY]
+    example = parsed("kata-json", readme["kata-json"])
+    kata_fields = [k for k in example if k not in TOP_LEVEL_ONLY]
+    assert example["failures"], "the README's KATA example should show at least one failure"
+    failure_fields = list(example["failures"][0])
     assert examples.KATA_PLACEHOLDER in readme["progress-json"], (
         f"the progress JSON example should show its katas array as {examples.KATA_PLACEHOLDER}"
     )
@@ -109,3 +113,8 @@ def test_the_katas_placeholder_stands_for_one_kata_object_per_kata(outputs, read
             f"kata {kata['id']} in `python grader.py --json` has the fields {list(kata)}; "
             f"the README's KATA example has {kata_fields}"
         )
+        for failure in kata["failures"]:
+            assert list(failure) == failure_fields, (
+                f"a failure of kata {kata['id']} in `python grader.py --json` has the fields "
+                f"{list(failure)}; the README's KATA example shows {failure_fields}"
+            )
