@@ -114,6 +114,42 @@ def test_every_numeric_question_states_its_precision(kata):
             assert "True or False" in asked[name], f"katas/{kata}/quiz.py: {name}"
 
 
+OPTION = re.compile(r'#\s+(?:"([a-d])":|([a-d])\))\s*(.*)')
+CONTINUED = re.compile(r"#\s{4,}(\S.*)")
+# A reader who picks the longest, most detailed option must not be right for that reason: the
+# right one may be at most this much longer than the longest wrong one.
+LONGEST_RATIO = 1.2
+
+
+def choice_options(asked: str) -> dict[str, str]:
+    """The options of a choice question in the stub (`#   "a": ...` or `#   a) ...`), each with
+    its indented continuation lines; short options may share a line."""
+    options, letter = {}, None
+    lines = re.sub(r'\s{2,}("[a-d]":)', r"\n#   \1", asked).splitlines()
+    for line in lines:
+        option, continued = OPTION.fullmatch(line), CONTINUED.fullmatch(line)
+        if option:
+            letter = option.group(1) or option.group(2)
+            options[letter] = option.group(3)
+        elif continued and letter:
+            options[letter] += " " + continued.group(1)
+        else:
+            letter = None
+    return options
+
+
+@pytest.mark.parametrize(("kata", "name"), questions(Choice))
+def test_the_right_option_is_not_given_away_by_its_length(kata, name):
+    options = choice_options(stub_questions(kata)[name])
+    assert sorted(options) == list(LETTERS), f"katas/{kata}/quiz.py: {name} has {options}"
+    right = getattr(solution_key(kata), name)
+    longest_wrong = max(len(text) for letter, text in options.items() if letter != right)
+    assert len(options[right]) <= LONGEST_RATIO * longest_wrong, (
+        f"katas/{kata}/quiz.py: {name}'s right option is {len(options[right])} characters, "
+        f"the longest wrong one {longest_wrong}: make the wrong ones as specific"
+    )
+
+
 def kata_module(kata: str, file: str):
     """A file of the kata's folder, imported without running any test."""
     path = manifest.KATAS_DIR / kata / file

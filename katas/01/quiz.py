@@ -47,13 +47,13 @@ RELU_ZEROES = ""
 #        keeps the gradients stable at any depth
 RELU_HELPS = ""
 
-# Q8. What is the price of ReLU?
-#   "a": a unit whose pre-activation is negative for every input gets a zero gradient from
-#        every input, so the data no longer moves its weights: a "dead" unit
-#   "b": like sigmoid, it saturates for large positive inputs, so the gradients of very
-#        active units still vanish
-#   "c": its forward pass needs an exponential for every unit, which makes large networks
-#        slow to compute
+# Q8. What is the price of ReLU? (z is a unit's pre-activation, w*x + b.)
+#   "a": a unit whose z is negative for every input gets no gradient from the data, so
+#        training no longer moves its weights: a "dead" unit
+#   "b": like sigmoid, it saturates for large positive inputs, so the gradients of the most
+#        active units vanish, layer after layer
+#   "c": its forward pass needs an exponential for every unit, as sigmoid and tanh do, which
+#        makes large networks slow to train
 #   "d": there is none: with a derivative of 1 for every input, ReLU passes every gradient
-#        back unchanged
+#        back unchanged, at any depth
 RELU_PRICE = ""

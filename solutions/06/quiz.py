@@ -30,10 +30,10 @@ BACKWARD_COMPUTES = "b"
 #       out = model[3](model[2](hidden))
 #       loss = F.mse_loss(out, torch.zeros(5, 2))
 #       loss.backward()
-#   a) all of them: x, hidden, out, loss and the four parameters
-#   b) the four parameters and x
-#   c) only the four parameters: model[0].weight, model[0].bias, model[2].weight, model[2].bias
-#   d) hidden, out and loss, the tensors the forward pass computed
+#   a) all of them: x, hidden, out and loss, and the four parameters of model[0] and model[2]
+#   b) the four parameters of model[0] and model[2], and x, the input they were applied to
+#   c) only the four parameters: the weight and the bias of model[0] and of model[2]
+#   d) only hidden, out and loss: the tensors that the forward pass computed from the others
 WHICH_GET_GRAD = "c"
 
 # Q3 and Q4. A worked example:

@@ -28,8 +28,8 @@ W_AFTER_TWO_STEPS_WITHOUT_ZERO_GRAD = 0.88
 # Two ordinary steps (loss, backward(), step()) have left opt a momentum buffer for w that is
 # not 0. Then, with no new loss and no backward(), you call w.grad.zero_() (a gradient of
 # exactly 0, not None) and opt.step() once more. What happens to w?
-#   a) It moves: step() reads w.grad, which is 0, and also its momentum buffer, which still
-#      holds the earlier gradients, so w moves by lr * momentum * (the old buffer).
+#   a) It moves: step() reads w.grad, now 0, and also its momentum buffer, which still
+#      holds the earlier gradients, so w moves by lr * momentum * buffer.
 #   b) It stays: step() reads w.grad and nothing else, and a gradient of 0 moves nothing,
 #      whatever the optimizer may have kept from the earlier steps.
 #   c) step() raises an error: it differentiates the loss of the last backward() once more,
