@@ -37,7 +37,8 @@ GRAD_MEANS = None
 #         f.backward()
 #
 #     x is used three times, and each use sends x.grad a share of 4.0. Your engine adds them:
-#     x.grad = 12.0. Nudge x from 2.0 to 2.001. Why is the sum the right gradient?
+#     x.grad = 12.0. Nudge x from 2.0 to 2.001: by about how much does f move, and what does
+#     that say about adding the shares?
 #   a) f moves by about 12.0 * 0.001: each use of x moves f by its own share times the nudge,
 #      and to first order those three moves add up.
 #   b) f moves by about 4.0 * 0.001, one share: the three uses are one variable, so the sum
@@ -56,8 +57,8 @@ WHY_SHARES_ADD = None
 #         f = z + y
 #         f.backward()
 #
-#     Suppose backward() ran y._backward() BEFORE z._backward(), against the reverse
-#     topological order. What would go wrong?
+#     Suppose backward() ran f._backward() first, as it should, but then y._backward()
+#     BEFORE z._backward(), against the reverse topological order. What would go wrong?
 #   a) f.grad would be missing: the seed f.grad = 1 is set by z._backward(), so every
 #      _backward() that runs before it passes on a gradient of 0.
 #   b) Nothing: every _backward adds with +=, and addition is commutative, so any order of
