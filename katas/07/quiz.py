@@ -18,10 +18,10 @@ W_AFTER_TWO_STEPS = None
 
 # Q3. w = 2.0 and w.grad = 0.0 (the loss is flat there), and
 # optimizer = torch.optim.SGD([w], lr=0.1, weight_decay=0.1, maximize=True)
-# After one optimizer.step(), where is w? The question is about torch.optim.SGD as the torch
-# this course runs computes it (the test asks that torch), which takes its steps in the order
-# that sgd_step's docstring and the README list. (Older versions of torch's documentation
-# wrote that order differently: follow the code, not an old page.)
+# After one optimizer.step(), where is w? Answer for torch.optim.SGD as the torch this course
+# runs implements it (the test asks that torch): it handles maximize and weight decay in the
+# order that sgd_step's docstring and the README list. (Older pages of torch's documentation
+# wrote that order differently: follow the code.)
 #   a) closer to 0 than before
 #   b) farther from 0 than before
 #   c) still at 2.0
