@@ -14,9 +14,9 @@ HERE = Path(__file__).parent
 # (They are also stored as NAME.txt; tests/test_repository.py checks that they stay so.)
 collect_ignore = ["adversarial"]
 
-# Broad, cheap checks first, so a broken repository fails within seconds (the CI canary runs
-# with -x); then the long grading runs, so that the many short catalogue runs fill in around
-# them on the other worker. A file not listed here runs first.
+# In a plain run, the broad and cheap checks come first, so a broken repository fails within
+# seconds under -x, and the many short catalogue runs last. (With -n, pytest-xdist hands out
+# the largest groups first, which balances the workers.) A file not listed here runs first.
 RUN_ORDER = [
     "test_repository.py",
     "test_grader_instructor.py",
