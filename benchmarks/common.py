@@ -41,9 +41,12 @@ def seconds(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure(commands: dict[str, list[str]], cwd: Path, repeat: int) -> dict[str, float]:
-    """The median seconds of each command; they take turns, after one unmeasured run each."""
-    for command in commands.values():
+def measure(
+    commands: dict[str, list[str]], cwd: Path, repeat: int, warm_up: bool = True
+) -> dict[str, float]:
+    """The median seconds of each command; they take turns, after one unmeasured run each
+    (``warm_up=False`` skips it, for commands that take minutes)."""
+    for command in commands.values() if warm_up else ():
         seconds(command, cwd)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):

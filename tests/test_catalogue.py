@@ -57,22 +57,22 @@ def entry_id(path: Path) -> str:
 MODES = {"local": [], "sandbox": ["--sandbox"]}
 
 
-def mistake_cases() -> list:
-    """Every mistake in local mode; in sandbox mode too where the entry says why it matters.
+def cases(kind: str) -> list:
+    """Every entry in local mode; in sandbox mode too where the entry says why it matters.
 
-    A wrong formula's value crosses the sandbox like any other, so judging it twice proves
-    nothing more. An entry sets ``SANDBOX = "reason"`` when what it does (changing an argument
-    in place, a dtype, an exception, a warning, an object that lives in the learner's process)
-    is something the sandbox must carry faithfully.
+    A formula's value crosses the sandbox like any other, so judging it twice proves nothing
+    more. An entry sets ``SANDBOX = "reason"`` when what it does (changing an argument in place,
+    a dtype, an exception, a warning, an object that lives in the learner's process) is
+    something the sandbox must carry faithfully.
     """
-    cases = []
-    for path in entries("mistakes"):
+    found = []
+    for path in entries(kind):
         modes = ["local", "sandbox"] if "SANDBOX" in constants(path) else ["local"]
-        cases += [pytest.param(path, mode, id=f"{entry_id(path)}-{mode}") for mode in modes]
-    return cases
+        found += [pytest.param(path, mode, id=f"{entry_id(path)}-{mode}") for mode in modes]
+    return found
 
 
-@pytest.mark.parametrize(("mistake", "mode"), mistake_cases())
+@pytest.mark.parametrize(("mistake", "mode"), cases("mistakes"))
 def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, mode, worker, tmp_path):
     kata_id = mistake.parent.name
     fields = constants(mistake)
@@ -89,9 +89,7 @@ def test_mistake_is_rejected_with_a_pointed_message(mistake: Path, mode, worker,
         )
 
 
-# Every alternative runs in both modes: correct code written another way must cross the sandbox.
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("alternative", entries("alternatives"), ids=entry_id)
+@pytest.mark.parametrize(("alternative", "mode"), cases("alternatives"))
 def test_correct_alternative_passes(alternative: Path, mode, worker, tmp_path):
     kata_id = alternative.parent.name
     fields = constants(alternative)

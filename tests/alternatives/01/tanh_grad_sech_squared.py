@@ -2,6 +2,7 @@
 but 1 / inf**2 = 0 is the right answer, so this must pass."""
 
 TARGET = "activations.py"
+SANDBOX = "a warning raised in the learner's process must not fail the judge's test"
 
 import numpy as np
 

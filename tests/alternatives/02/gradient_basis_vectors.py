@@ -1,6 +1,7 @@
 """numerical_gradient with one basis vector per entry: f(x + h e_i) and f(x - h e_i) are new arrays."""
 
 TARGET = "derivatives.py"
+SANDBOX = "the test's function is called back from the learner's process with new arrays"
 
 import numpy as np
 

@@ -1,6 +1,7 @@
 """numerical_gradient perturbs x itself, saving each old value and putting it back exactly."""
 
 TARGET = "derivatives.py"
+SANDBOX = "in-place changes made and undone in the learner's process must cross back exactly"
 
 import numpy as np
 

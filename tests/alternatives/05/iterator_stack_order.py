@@ -2,6 +2,7 @@
 _prev kept as a set, as in micrograd."""
 
 TARGET = "autograd.py"
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 _original_init = Value.__init__
 

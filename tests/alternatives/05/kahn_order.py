@@ -1,6 +1,7 @@
 """backward() in Kahn's order: count each node's users, and run a node once all have run."""
 
 TARGET = "autograd.py"
+SANDBOX = "Value objects live in the learner's process and are reached through handles"
 
 from collections import deque
 

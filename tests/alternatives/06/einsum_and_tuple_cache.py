@@ -1,6 +1,7 @@
 """Gradients with einsum, a tuple as the cache, and the loss written with np.square and a dot."""
 
 TARGET = "backprop.py"
+SANDBOX = "a cache of another shape (a tuple, a list) must cross both ways"
 
 import numpy as np
 

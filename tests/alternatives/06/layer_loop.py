@@ -1,6 +1,7 @@
 """A loop over layers with a list cache, as one would write for a deeper network."""
 
 TARGET = "backprop.py"
+SANDBOX = "a cache of another shape (a tuple, a list) must cross both ways"
 
 import numpy as np
 

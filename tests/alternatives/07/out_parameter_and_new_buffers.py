@@ -2,6 +2,7 @@
 buffer array every call, and the checks in a different order with different messages."""
 
 TARGET = "sgd.py"
+SANDBOX = "arrays updated in place and buffers kept across calls must cross back"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 (the first one a copy of the gradient), and the list passed in reused and returned."""
 
 TARGET = "sgd.py"
+SANDBOX = "arrays updated in place and buffers kept across calls must cross back"
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 arrays, then one in-place loop at the end."""
 
 TARGET = "sgd.py"
+SANDBOX = "arrays updated in place and buffers kept across calls must cross back"
 
 import numpy as np
 

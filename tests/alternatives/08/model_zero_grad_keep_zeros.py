@@ -1,6 +1,7 @@
 """model.zero_grad(set_to_none=False): zeros instead of None, through the model."""
 
 TARGET = "training.py"
+SANDBOX = "torch modules, gradients and returned containers must cross both ways"
 
 
 def train(model, optimizer, loss_fn, batches, epochs=1):

@@ -1,6 +1,7 @@
 """Collects loss.detach().tolist() (a float for a 0-d tensor) and returns a tuple."""
 
 TARGET = "training.py"
+SANDBOX = "torch modules, gradients and returned containers must cross both ways"
 
 
 def train(model, optimizer, loss_fn, batches, epochs=1):
