@@ -24,6 +24,7 @@ from harness import outcomes
 # None means "the folder the test file sits in", which is what a learner runs.
 _source_root: Path | None = None
 _modules: dict[Path, object] = {}
+_slow_imports: set[Path] = set()  # files whose import ran out of time once: not tried again
 # When grading, a harness.sandbox.Sandbox: the learner's code then runs only in that process.
 _sandbox = None
 
@@ -63,6 +64,7 @@ def configure(source_root: Path | None) -> None:
     global _source_root
     _source_root = Path(source_root).resolve() if source_root is not None else None
     _modules.clear()
+    _slow_imports.clear()
     _timed_out.clear()
 
 
@@ -101,6 +103,11 @@ class LearnerModule:
 
     def load(self):
         path = self.path
+        if path in _slow_imports:
+            raise TimedOut(
+                f"{display_path(path)} was not imported again: an earlier import did not finish "
+                f"in time (an endless loop at its top level?)"
+            )
         if path not in _modules:
             _modules[path] = _import_file(path, self._kata_id, self._name)
         return _modules[path]
@@ -119,7 +126,7 @@ class LearnerModule:
                 f"so keep its name and signature as the stub gave them"
             ) from None
         if inspect.isfunction(value):
-            return _watched(value, forbid_autograd=not _autograd_allowed(self._kata_id))
+            return _watched(value, self._kata_id, not _autograd_allowed(self._kata_id))
         return value
 
     def __repr__(self) -> str:
@@ -144,6 +151,11 @@ def _import_file(path: Path, kata_id: str, name: str):
         ) from None
     except BaseException as error:  # the learner's top-level code may raise anything
         del sys.modules[module_name]
+        if _time_is_up:  # the test's time limit struck while the file was being imported
+            _slow_imports.add(path)
+            raise TimedOut(
+                f"{shown} did not finish importing in time (an endless loop at its top level?)"
+            ) from None
         line = _last_line_in(error, path)
         where = f"{shown}:{line}" if line else shown
         raise BrokenFile(
@@ -174,7 +186,7 @@ def _autograd_allowed(kata_id: str) -> bool:
 
 # Learner functions that ran out of time once: later calls fail at once, so an endless loop
 # costs one test's time limit, not every test's.
-_timed_out: set[str] = set()
+_timed_out: set[tuple[str, str]] = set()  # (kata, function name)
 # Whether the current test's time limit has been reached (set by the plugin's alarm handler).
 _time_is_up = False
 
@@ -201,7 +213,7 @@ def ran_out_of_time() -> bool:
     return _time_is_up
 
 
-def _watched(function, forbid_autograd: bool):
+def _watched(function, kata_id: str, forbid_autograd: bool):
     """``function`` run with the autograd tripwire (if asked) and the memory of time-outs."""
     if forbid_autograd:
         _install_autograd_tripwire()
@@ -209,7 +221,7 @@ def _watched(function, forbid_autograd: bool):
 
     @functools.wraps(function)
     def watched(*args, **kwargs):
-        if name in _timed_out:
+        if (kata_id, name) in _timed_out:
             raise TimedOut(
                 f"{name} was not run again: an earlier call did not finish in time "
                 f"(an infinite loop?)"
@@ -222,7 +234,7 @@ def _watched(function, forbid_autograd: bool):
             raise  # a learner function called from this one ran out of time: already said
         except BaseException:
             if _time_is_up:  # the test's time limit interrupted this call
-                _timed_out.add(name)
+                _timed_out.add((kata_id, name))
                 raise TimedOut(f"{name} did not finish in time (an infinite loop?)") from None
             raise
         finally:

@@ -346,6 +346,33 @@ def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path
         assert kind == expected, (name, [(r.kind, r.message[-300:]) for r in run.results])
 
 
+def test_an_endless_loop_bars_only_its_own_katas_function_of_that_name(worker, tmp_path):
+    """Kata 01's sigmoid never returns; kata 05's Value.sigmoid, a namesake, still runs."""
+    source = source_with(tmp_path, "def sigmoid(x):\n    while True:\n        pass\n")
+    shutil.copytree(ROOT / "solutions" / "05", tmp_path / "05")
+    extra = ["-k", "sigmoid and not quiz and not property", "--timeout=2", "--sandbox"]
+    run = worker.run([KIND_KATA, "05"], source, 120, extra)
+    assert run.for_kata(KIND_KATA) and run.for_kata("05"), run.status
+    assert not any(r.passed for r in run.for_kata(KIND_KATA))
+    assert all(r.passed for r in run.for_kata("05")), [r.message for r in run.for_kata("05")]
+
+
+SLOW_IMPORT = "import time\n\ntime.sleep(30)\n"
+
+
+@pytest.mark.parametrize("mode", [[], ["--sandbox"]], ids=["local", "sandbox"])
+def test_an_import_that_runs_out_of_time_is_not_tried_again(worker, tmp_path, mode):
+    """A file whose import never ends costs one test's time limit, not every test's."""
+    extra = ["-k", "test_matches_torch and (tanh_grad or sigmoid_grad)", "--timeout=2", *mode]
+    run = worker.run([KIND_KATA], source_with(tmp_path, SLOW_IMPORT), 120, extra)
+    assert len(run.results) == 4, run.status
+    first, *later = run.results
+    assert first.kind == outcomes.TIMED_OUT, first.message
+    for result in later:
+        assert result.kind == outcomes.TIMED_OUT, result.message
+        assert "was not imported again" in result.message, result.message
+
+
 def test_a_kata_problem_is_read_from_the_kinds_not_the_messages():
     from grading import scoring
 

@@ -71,7 +71,11 @@ class Sandbox:
         self.pid: int | None = None
         self.sock: socket.socket | None = None
         self.callbacks: dict[int, object] = {}
-        self.decoder = Decoder(self.twin, lambda key, name: RemoteObject(self, key, name))
+        # The kata whose code the current request runs: objects it returns belong to that kata.
+        self.scope: str | None = None
+        self.decoder = Decoder(
+            self.twin, lambda key, name: RemoteObject(self, key, name, self.scope)
+        )
         self.generation = 0  # which sandbox process handles and twins belong to
         # Arrays, lists and dicts that crossed over: the judge's object for each sandbox key,
         # so that one object stays one object on both sides (aliasing means the same here
@@ -79,15 +83,29 @@ class Sandbox:
         self.twins: dict[int, object] = {}
         self.twin_keys: dict[int, int] = {}
         self.functions: dict[tuple, RemoteObject] = {}
-        # Functions that once ran out of time: later calls fail at once instead of waiting
-        # again, so one endless loop cannot eat the time every other kata needs.
-        self.hung: set[str] = set()
+        # Functions that once ran out of time, as (kata folder, name): later calls fail at once
+        # instead of waiting again, so one endless loop cannot eat the time every other kata
+        # needs, and another kata's function of the same name still runs.
+        self.hung: set[tuple] = set()
 
     def module_attribute(self, kata_folder: Path, module: str, attr: str):
         origin = (kata_folder, module, attr)
         if origin in self.functions:  # a learner's function or class: looked up once
             return self.functions[origin]
-        value = self.request(("attr", str(kata_folder), module, attr), what=attr)
+        scope, importing = str(kata_folder), f"{module}.py"
+        if (scope, importing) in self.hung:
+            raise SandboxFailure(
+                f"{importing} was not imported again: an earlier import did not finish within "
+                f"{self.call_timeout:g} s (an endless loop at its top level?)",
+                outcomes.TIMED_OUT,
+            )
+        barred = (scope, attr) in self.hung
+        try:
+            value = self.request(("attr", scope, module, attr), what=attr, scope=scope)
+        except BaseException:
+            if not barred and (scope, attr) in self.hung:  # this lookup ran out of time: the
+                self.hung.add((scope, importing))  # import did, so no other name is tried
+            raise
         if isinstance(value, RemoteObject):
             object.__setattr__(value, "_origin", origin)
             self.functions[origin] = value
@@ -111,9 +129,14 @@ class Sandbox:
         self.twin_keys[id(value)] = key
         return value
 
-    def request(self, message: tuple, what: str, arguments=None):
-        """Send one request and serve the sandbox's callbacks until its answer arrives."""
-        if what in self.hung:
+    def request(self, message: tuple, what: str, arguments=None, scope: str | None = None):
+        """Send one request and serve the sandbox's callbacks until its answer arrives.
+
+        ``what`` names the learner's function for messages; ``scope`` is the kata folder it
+        belongs to, which keeps one kata's endless loop from barring another kata's function.
+        """
+        self.scope = scope
+        if (scope, what) in self.hung:
             raise SandboxFailure(
                 f"{what} was not run again: an earlier call did not finish within "
                 f"{self.call_timeout:g} s (an infinite loop?)",
@@ -154,6 +177,8 @@ class Sandbox:
             # A broken reply, a test timeout or Ctrl-C mid-call: the sandbox's state is unknown.
             if self.pid == generation:
                 self.stop()
+            if learner.ran_out_of_time():  # the test's own limit struck while this ran
+                self.hung.add((self.scope, what))
             raise
         return reply
 
@@ -173,7 +198,7 @@ class Sandbox:
             return framing.recv(self.sock)
         except TimeoutError:
             self.stop()
-            self.hung.add(what)
+            self.hung.add((self.scope, what))
             raise SandboxFailure(
                 f"{what} did not finish within {self.call_timeout:g} s (an infinite loop?)",
                 outcomes.TIMED_OUT,
@@ -239,21 +264,22 @@ def _warn_again(raised_warnings) -> None:
 class RemoteObject:
     """Judge side: an object that lives in the sandbox (a learner function, class or instance)."""
 
-    __slots__ = ("_sandbox", "_key", "_type", "_generation", "_origin")
+    __slots__ = ("_sandbox", "_key", "_type", "_generation", "_origin", "_scope")
 
-    def __init__(self, sandbox: Sandbox, key: int, type_name: str):
+    def __init__(self, sandbox: Sandbox, key: int, type_name: str, scope: str | None = None):
         object.__setattr__(self, "_sandbox", sandbox)
         object.__setattr__(self, "_key", key)
         object.__setattr__(self, "_type", type_name)
         object.__setattr__(self, "_generation", sandbox.generation)
         object.__setattr__(self, "_origin", None)
+        object.__setattr__(self, "_scope", scope)  # the kata folder whose code made it
 
     def _ask(self, message, what, arguments=None):
         sandbox = object.__getattribute__(self, "_sandbox")
         if object.__getattribute__(self, "_generation") != sandbox.generation:
             self._refresh(sandbox)
             message = (message[0], object.__getattribute__(self, "_key"), *message[2:])
-        return sandbox.request(message, what, arguments)
+        return sandbox.request(message, what, arguments, object.__getattribute__(self, "_scope"))
 
     def _refresh(self, sandbox: Sandbox) -> None:
         """After a restart, look a module's function or class up again in the new process."""
