@@ -245,10 +245,32 @@ def overlay(folder: Path, student: str, case: str) -> Path:
 CHEATS = sorted(p.name for p in ADVERSARIAL.iterdir() if p.is_dir())
 
 
+PATCHER = """
+import numpy as _np
+import torch as _torch
+import pytest as _pytest
+
+_np.tanh = lambda x, *a, **k: _np.zeros_like(x)
+_np.exp = lambda x, *a, **k: _np.ones_like(x)
+_np.allclose = lambda *a, **k: False
+_torch.tanh = lambda t, *a, **k: t * 0
+_torch.Tensor.backward = lambda self, *a, **k: None
+_pytest.fail = lambda *a, **k: None
+"""
+
+
+# Graded in name order, one at a time: a patcher first, an honest student, every cheater, and
+# an honest student last, so that what one submission patches could reach the next.
+PATCHER_STUDENT = "a_patcher"
+HONEST_STUDENTS = ("an_honest_student", "zz_honest_after_every_cheater")
+
+
 @pytest.fixture(scope="module")
 def graded_cheaters(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cheaters")
-    make_submission(folder, "an_honest_student")
+    make_submission(folder, PATCHER_STUDENT, edits={"01/activations.py": PATCHER})
+    for student in HONEST_STUDENTS:
+        make_submission(folder, student)
     # The same wrong answers without any trick: what each cheater has honestly earned.
     baseline = make_submission(folder, "zeros_without_tricks", base="stubs")
     shutil.copy(ADVERSARIAL / "ships_conftest_plugin" / "katas" / "01" / "activations.py.txt",
@@ -281,32 +303,14 @@ def test_cheaters_leave_an_honest_students_results_alone(graded_cheaters):
     assert all(t["status"] == "passed" for t in document["tests"])
 
 
-PATCHER = """
-import numpy as _np
-import torch as _torch
-import pytest as _pytest
-
-_np.tanh = lambda x, *a, **k: _np.zeros_like(x)
-_np.exp = lambda x, *a, **k: _np.ones_like(x)
-_np.allclose = lambda *a, **k: False
-_torch.tanh = lambda t, *a, **k: t * 0
-_torch.Tensor.backward = lambda self, *a, **k: None
-_pytest.fail = lambda *a, **k: None
-"""
-
-
-@pytest.mark.parametrize("order", ["patcher first", "honest first"])
-def test_a_patching_submission_cannot_change_another_ones_results(tmp_path, order):
-    folder = tmp_path / "submissions"
-    patcher, honest = ("a", "b") if order == "patcher first" else ("b", "a")
-    make_submission(folder, f"{patcher}_patcher", edits={"01/activations.py": PATCHER})
-    make_submission(folder, f"{honest}_honest")
-    out = tmp_path / "out"
-    result = grader("grade", str(folder), "--out", str(out), "-j", "1", "--timeout", TEST_TIMEOUT)
-    assert result.returncode == 0, result.stderr[-3000:]
-    document = json.loads((out / "results" / f"{honest}_honest.json").read_text())
-    assert document["score"] == pytest.approx(MAX_TOTAL)
-    assert all(t["status"] == "passed" for t in document["tests"])
+def test_a_patching_submission_cannot_change_another_ones_results(graded_cheaters):
+    """Honest students graded before (an_) and after (zz_) every patcher and cheater."""
+    grades = read_grades(graded_cheaters)
+    assert PATCHER_STUDENT in grades
+    for student in HONEST_STUDENTS:
+        assert float(grades[student]["total"]) == pytest.approx(MAX_TOTAL), grades[student]
+        document = json.loads((graded_cheaters / "results" / f"{student}.json").read_text())
+        assert all(t["status"] == "passed" for t in document["tests"]), student
 
 
 # --- interrupted and resumed ---------------------------------------------------------------
