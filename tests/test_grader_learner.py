@@ -373,6 +373,17 @@ def test_an_import_that_runs_out_of_time_is_not_tried_again(worker, tmp_path, mo
         assert "was not imported again" in result.message, result.message
 
 
+def test_a_stopped_sandbox_leaves_no_folder_behind():
+    from harness.sandbox import Sandbox
+
+    sandbox = Sandbox(call_timeout=10)
+    sandbox.module_attribute(ROOT / "katas" / KIND_KATA, "activations", "tanh_grad")
+    workdir = Path(sandbox.workdir)
+    assert workdir.is_dir()
+    sandbox.stop()
+    assert not workdir.exists()
+
+
 def test_a_kata_problem_is_read_from_the_kinds_not_the_messages():
     from grading import scoring
 

@@ -7,6 +7,7 @@ import builtins
 import io
 import os
 import pickle
+import shutil
 import socket
 import tempfile
 import types
@@ -70,6 +71,7 @@ class Sandbox:
         self.call_timeout = call_timeout
         self.pid: int | None = None
         self.sock: socket.socket | None = None
+        self.workdir: str | None = None  # the sandbox process's working folder
         self.callbacks: dict[int, object] = {}
         # The kata whose code the current request runs: objects it returns belong to that kata.
         self.scope: str | None = None
@@ -231,7 +233,7 @@ class Sandbox:
             judge_end.close()
             server.serve_forever(sandbox_end, workdir)
         sandbox_end.close()
-        self.pid, self.sock = pid, judge_end
+        self.pid, self.sock, self.workdir = pid, judge_end, workdir
 
     def _forget_its_objects(self) -> None:
         """Handles and twins end with their process: the next call looks functions up afresh."""
@@ -249,6 +251,9 @@ class Sandbox:
         self.sock.close()
         processes.kill(pid)
         _, status = os.waitpid(pid, 0)
+        # Its working folder is empty (it may not write files): a class's grading would
+        # otherwise leave one behind per sandbox started.
+        shutil.rmtree(self.workdir, ignore_errors=True)
         return processes.describe_stop(status)
 
 
