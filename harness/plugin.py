@@ -24,8 +24,7 @@ from hypothesis import HealthCheck, Phase, settings
 from harness import learner, limits, outcomes, sandbox
 from harness.learner import learner_origin
 
-# Kata tests import learner_origin from here.
-__all__ = ["failure_kind", "learner_origin", "seconds_per_test", "short_failure"]
+__all__ = ["failure_kind", "seconds_per_test", "short_failure"]
 
 settings.register_profile(
     "katas",

@@ -16,7 +16,7 @@ from hypothesis.extra.numpy import array_shapes, arrays
 
 from harness import as_numpy, check_close, check_dtype, check_true, fail, learner_module, torch_grad
 from harness.compare import show
-from harness.plugin import learner_origin
+from harness.learner import learner_origin
 
 act = learner_module(__file__, "activations")
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from harness import check_close, check_true, fail, learner_module
 from harness.compare import Subject, matches
-from harness.plugin import learner_origin
+from harness.learner import learner_origin
 
 ag = learner_module(__file__, "autograd")
 
