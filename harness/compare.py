@@ -25,10 +25,17 @@ def tolerance(dtype, scale: float = 1.0) -> tuple[float, float]:
     return rtol, rtol * max(1.0, float(scale))
 
 
-def fail(message: str) -> None:
-    """Fail the current test with ``message`` only: no traceback."""
+def fail(message: str, function=None, hint: str = "") -> None:
+    """Fail the current test with ``message`` only: no traceback.
+
+    The failure also carries ``function`` and ``hint`` as data (the plugin puts them on the
+    report), so a class report can group diagnoses without reading them out of the message.
+    """
     __tracebackhide__ = True
-    pytest.fail(message, pytrace=False)
+    failure = pytest.fail.Exception(message, pytrace=False)
+    failure.function = str(function) if function else None
+    failure.hint = hint or None
+    raise failure
 
 
 def show(value, limit: int = 8) -> str:
@@ -98,20 +105,30 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
                 got,
                 "returned None.",
                 hint or "did you forget the return statement?",
-            )
+            ),
+            function,
+            hint or "did you forget the return statement?",
         )
     try:
         got_array = np.asarray(got)
     except Exception:  # an object numpy cannot hold, such as a ragged list
         got_array = None
     if got_array is None:  # failing outside the except keeps the report free of a traceback
-        fail(_report(function, inputs, expected, got, "did not return an array.", hint))
+        fail(
+            _report(function, inputs, expected, got, "did not return an array.", hint),
+            function,
+            hint,
+        )
     if (
         got_array.dtype == object
         or not np.issubdtype(got_array.dtype, np.number)
         and got_array.dtype != np.bool_
     ):
-        fail(_report(function, inputs, expected, got, "did not return numbers.", hint))
+        fail(
+            _report(function, inputs, expected, got, "did not return numbers.", hint),
+            function,
+            hint,
+        )
     if got_array.shape != expected.shape:
         fail(
             _report(
@@ -121,7 +138,9 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
                 got,
                 f"returned shape {got_array.shape}, but torch's answer has shape {expected.shape}.",
                 hint,
-            )
+            ),
+            function,
+            hint,
         )
     return got_array
 
@@ -146,9 +165,13 @@ def check_dtype(function, inputs, expected_dtype, got, hint: str = "", expected=
         if expected is None:
             lines = [f"{_call(function, inputs)} {problem}"]
             lines += _labelled((name, show(value)) for name, value in inputs.items())
-            fail("\n".join([*lines, f"  hint: {hint or DTYPE_HINT}"]))
+            fail("\n".join([*lines, f"  hint: {hint or DTYPE_HINT}"]), function, hint or DTYPE_HINT)
         shown = np.asarray(expected).astype(expected_dtype)
-        fail(_report(function, inputs, shown, got, problem, hint or DTYPE_HINT))
+        fail(
+            _report(function, inputs, shown, got, problem, hint or DTYPE_HINT),
+            function,
+            hint or DTYPE_HINT,
+        )
 
 
 def _tolerances(expected: np.ndarray, rtol, atol, dtype) -> tuple[float, object]:
@@ -229,7 +252,7 @@ def check_close(
         extra = f"{first}{_inputs_at(inputs, want.shape, bad)}: torch {want[bad]!r}, "
         extra += f"yours {have[bad]!r}"
         problem = "returned a value that is not finite."
-        fail(_report(function, inputs, shown, got, problem, hint, [extra]))
+        fail(_report(function, inputs, shown, got, problem, hint, [extra]), function, hint)
     error, too_far = _errors(want, have, rtol, atol)
     if np.any(too_far):
         worst = np.unravel_index(int(np.argmax(np.where(too_far, error, -1.0))), error.shape)
@@ -240,7 +263,11 @@ def check_close(
             f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
             f"yours {have[worst]:.10g} (allowed {floor:.1g} + {rtol:.1g}·|torch|)"
         )
-        fail(_report(function, inputs, shown, got, "does not match torch.", hint, [extra]))
+        fail(
+            _report(function, inputs, shown, got, "does not match torch.", hint, [extra]),
+            function,
+            hint,
+        )
 
 
 # --- calling the learner's code -------------------------------------------------------------
@@ -294,4 +321,4 @@ def call_learner(
     lines.append(f"  in {function_}, {path}:{line}" + (f"  ->  {source}" if source else ""))
     if hint:
         lines.append(f"  hint: {hint}")
-    fail("\n".join(lines))  # outside the except block: no "during handling" chain
+    fail("\n".join(lines), function, hint)  # outside the except block: no "during handling" chain

@@ -28,6 +28,8 @@ class TestResult:
     kind: str  # one of harness.outcomes.KINDS, decided where the result happened
     message: str = ""
     duration: float = 0.0
+    function: str | None = None  # the function a comparison failed on (harness.compare)
+    hint: str | None = None  # the hint that failure gave: the diagnosis, as data
 
     __test__ = False  # a result, not a test for pytest to collect
 
@@ -75,7 +77,7 @@ class _Reporter:
 
     def __init__(self, emit: Callable[[dict], None]):
         self.emit = emit
-        self.failures: dict[str, tuple[str, str]] = {}  # nodeid: (kind, message)
+        self.failures: dict[str, tuple] = {}  # nodeid: (kind, message, function, hint)
         self.durations: dict[str, float] = {}
 
     def pytest_collection_finish(self, session) -> None:
@@ -93,9 +95,11 @@ class _Reporter:
             if report.when != "call":
                 text = f"(during {report.when}) {text}"
             kind = getattr(report, "kata_kind", outcomes.FAILED)  # set by harness.plugin
-            self.failures[report.nodeid] = (kind, text[: limits.MESSAGE_LIMIT])
+            diagnosis = getattr(report, "kata_function", None), getattr(report, "kata_hint", None)
+            self.failures[report.nodeid] = (kind, text[: limits.MESSAGE_LIMIT], *diagnosis)
         if report.when == "teardown":
-            kind, message = self.failures.get(report.nodeid, (outcomes.PASSED, ""))
+            failure = self.failures.get(report.nodeid, (outcomes.PASSED, "", None, None))
+            kind, message, function, hint = failure
             self.emit(
                 {
                     "event": "result",
@@ -103,6 +107,8 @@ class _Reporter:
                     "kind": kind,
                     "message": message,
                     "duration": self.durations[report.nodeid],
+                    "function": function,
+                    "hint": hint,
                 }
             )
 
@@ -275,7 +281,13 @@ class _Events:
         elif name == "result":
             nodeid = event["nodeid"]
             result = TestResult(
-                nodeid, kata_of(nodeid), event["kind"], event["message"], event["duration"]
+                nodeid,
+                kata_of(nodeid),
+                event["kind"],
+                event["message"],
+                event["duration"],
+                event.get("function"),
+                event.get("hint"),
             )
             self.reported[nodeid] = result
             if self.on_result is not None:

@@ -142,12 +142,18 @@ def pytest_timeout_set_timer(item: pytest.Item, settings):
 
 
 @pytest.hookimpl(wrapper=True, specname="pytest_runtest_makereport")
-def mark_failure_kind(item: pytest.Item, call: pytest.CallInfo):
-    """Every failing report says what kind of failure it was (``report.kata_kind``)."""
+def pytest_mark_failure_kind(item: pytest.Item, call: pytest.CallInfo):
+    """Every failing report says what kind of failure it was (``report.kata_kind``).
+
+    Named pytest_*: pytest registers only such names as hooks (``specname`` picks the hook).
+    """
     report = yield
+    error = call.excinfo.value if call.excinfo is not None else None
     if report.failed and not hasattr(report, "kata_kind"):
-        error = call.excinfo.value if call.excinfo is not None else None
         report.kata_kind = failure_kind(error)
+    if report.failed:  # the diagnosis, as data: which function failed, and the hint given
+        report.kata_function = getattr(error, "function", None)
+        report.kata_hint = getattr(error, "hint", None)
     return report
 
 
