@@ -12,12 +12,13 @@ import sys
 import zipfile
 from pathlib import Path
 
-from grading import batch, submissions
+from grading import batch, export, submissions
 from harness import engine
 from harness.manifest import ROOT
 
 # What the autograder needs: the grader, the harness, the pristine kata tests and manifest.
-BUNDLED = ["grader.py", "conftest.py", "pyproject.toml", "README.md", "harness", "grading", "katas"]
+# The learner files are the handout's stubs (grading/export.py), never the working tree's.
+BUNDLED = ["grader.py", "conftest.py", "pyproject.toml", "harness", "grading", "katas"]
 
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once, when it builds the autograder image.
@@ -41,8 +42,12 @@ exec "$python" -m grading.gradescope "$root/submission" "$root/results/results.j
 """
 
 
-def build_bundle(destination: Path) -> list[str]:
-    """Write the autograder zip; return the names it holds."""
+def build_bundle(destination: Path, strict: bool = False) -> tuple[list[str], list[str]]:
+    """Write the autograder zip: (the names it holds, notes for the instructor).
+
+    Raises export.HandoutError, before writing anything, when there are no clean stubs to bundle.
+    """
+    stubs, notes = export.handout_stubs(strict)
     names = []
     with zipfile.ZipFile(destination, "w", zipfile.ZIP_DEFLATED) as bundle:
         for script, text in (("setup.sh", SETUP_SH), ("run_autograder", RUN_AUTOGRADER)):
@@ -50,16 +55,21 @@ def build_bundle(destination: Path) -> list[str]:
             info.external_attr = 0o100755 << 16  # executable, as Gradescope requires
             bundle.writestr(info, text)
             names.append(script)
+        bundle.writestr("README.md", export.handout_readme())  # pyproject.toml names a readme
+        names.append("README.md")
         for entry in BUNDLED:
             path = ROOT / entry
             files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
             for file in files:
-                if "__pycache__" in file.parts:
-                    continue
                 name = file.relative_to(ROOT).as_posix()
+                if "__pycache__" in file.parts or name in stubs:
+                    continue
                 bundle.write(file, name)
                 names.append(name)
-    return names
+        for name, content in stubs.items():
+            bundle.writestr(name, content)
+            names.append(name)
+    return names, notes
 
 
 def grade_submission(submission_folder: Path, results_path: Path) -> dict:

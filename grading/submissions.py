@@ -7,6 +7,7 @@ so the grader's own pristine tests, settings and manifest are the only ones that
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -28,8 +29,16 @@ class Staged:
     problems: list[str] = field(default_factory=list)
 
 
+class SubmissionsError(Exception):
+    """A folder of submissions that cannot be graded as it is; the message says why, in a line."""
+
+
 def discover(folder: Path) -> list[Submission]:
-    """One submission per folder or .zip in ``folder``; the student id is its name."""
+    """One submission per folder or .zip in ``folder``; the student id is its name.
+
+    Raises SubmissionsError for a .zip that is not a zip, and for two entries whose student ids
+    are the same once normalised (``alice/`` and ``Alice.zip``): one would overwrite the other.
+    """
     entries = []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
@@ -37,8 +46,27 @@ def discover(folder: Path) -> list[Submission]:
         if entry.is_dir() and not entry.is_symlink():
             entries.append(Submission(entry.name, entry))
         elif entry.is_file() and entry.suffix.lower() == ".zip":
+            if not zipfile.is_zipfile(entry):
+                raise SubmissionsError(f"{entry} is not a zip file: replace or remove it")
             entries.append(Submission(entry.stem, entry))
+    _require_distinct_names(entries)
     return entries
+
+
+def normalised(student: str) -> str:
+    """A student id as a file system that ignores case or Unicode forms may see it."""
+    return unicodedata.normalize("NFKC", student).casefold().strip()
+
+
+def _require_distinct_names(entries: list[Submission]) -> None:
+    seen: dict[str, Submission] = {}
+    for submission in entries:
+        twin = seen.setdefault(normalised(submission.student), submission)
+        if twin is not submission:
+            raise SubmissionsError(
+                f"{twin.path.name} and {submission.path.name} are the same student once names "
+                "are normalised (case, Unicode, spaces): rename or remove one"
+            )
 
 
 def wanted_files(katas: list[manifest.Kata]) -> list[str]:
