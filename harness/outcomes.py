@@ -17,6 +17,8 @@ MISSING_NAME = "missing_name"  # the learner's file lacks a function or class th
 AUTOGRAD_USED = "autograd_used"  # a function written by hand called torch autograd
 NOT_RUN = "not_run"  # collected, but the run ended before it reported
 COLLECT_ERROR = "collect_error"  # a test file that could not be collected
+# Graded code reached for a file, folder or connection the grading sandbox refuses it
+REFUSED_ACCESS = "refused_access"
 
 KINDS = (
     PASSED,
@@ -30,11 +32,21 @@ KINDS = (
     AUTOGRAD_USED,
     NOT_RUN,
     COLLECT_ERROR,
+    REFUSED_ACCESS,
 )
 
 # Failures that concern a kata as a whole (its file, or its process), not one answer.
 WHOLE_KATA = frozenset(
-    {TIMED_OUT, CRASHED, BROKEN_FILE, MISSING_FILE, MISSING_NAME, NOT_RUN, COLLECT_ERROR}
+    {
+        TIMED_OUT,
+        CRASHED,
+        BROKEN_FILE,
+        MISSING_FILE,
+        MISSING_NAME,
+        NOT_RUN,
+        COLLECT_ERROR,
+        REFUSED_ACCESS,
+    }
 )
 # Of those, the ones about a learner file (the submission's status names missing files itself).
 FILE_PROBLEMS = frozenset({BROKEN_FILE, MISSING_FILE, MISSING_NAME})

@@ -36,6 +36,13 @@ class SandboxFailure(AssertionError):
         self.kind = kind
 
 
+class AccessRefused(SandboxFailure):
+    """The learner's code reached for a file, folder or connection that graded code may not."""
+
+    def __init__(self, message: str):
+        super().__init__(message, outcomes.REFUSED_ACCESS)
+
+
 class _Pickler(pickle.Pickler):
     """Judge to sandbox: by value, except handles, twins and the tests' own functions."""
 
@@ -346,6 +353,8 @@ def _rebuild_error(type_name: str, message: str, origin):
     """Judge side: the learner's exception as a genuine builtin type, pointing into their file."""
     if type_name in _HARNESS_ERRORS:
         return _HARNESS_ERRORS[type_name](message)
+    if type_name == "AccessRefused" and origin is None:  # the sandbox's own verdict
+        return AccessRefused(message)
     kind = getattr(builtins, type_name, None)
     if not (isinstance(kind, type) and issubclass(kind, Exception)):
         kind, message = RuntimeError, f"{type_name}: {message}"

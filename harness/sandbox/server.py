@@ -1,18 +1,27 @@
-"""The sandbox process: locked down (resource limits, audit hook, no repository on its path),
-then answering the judge's requests until the judge hangs up.
+"""The sandbox process: locked down (resource limits, Landlock, an audit hook, no repository on
+its path), then answering the judge's requests until the judge hangs up.
+
+What graded code may touch, it may only read: its own staged files, the Python installation
+with its packages and the system's shared libraries. Landlock (``landlock``) makes the kernel
+refuse everything else, from C as well as from Python; the audit hook refuses the same in
+Python, names what was refused, and is all that remains where Landlock is missing. A request
+that met a refusal is answered as ``AccessRefused``, which the judge reports as its own kind.
 
 POSIX only (``resource``): imported when a sandbox is started, never by a learner's own run.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import pickle
 import resource
 import signal
+import site
 import socket
 import sys
+import sysconfig
 import warnings
 from pathlib import Path
 
@@ -20,8 +29,8 @@ import numpy as np
 import torch
 
 from harness import learner, limits, processes
-from harness.manifest import ROOT
-from harness.sandbox import framing, sync
+from harness.manifest import KATAS_DIR, MANIFEST_PATH
+from harness.sandbox import framing, landlock, sync
 from harness.sandbox.codec import Encoder
 
 FAILED_EXIT_CODE = 70  # EX_SOFTWARE: the sandbox itself went wrong
@@ -53,8 +62,11 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     os.closerange(3, keep)
     os.closerange(keep + 1, 65536)
     os.chdir(workdir)
-    # The repository (solutions/ included) is not importable from here; harness is loaded already.
-    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    readable = readable_paths()
+    # The repository (solutions/ included) is not importable from here; harness is loaded
+    # already. Nor is any folder graded code may not read: imports never knock on those.
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and _is_under(p, readable)]
+    sys.path_importer_cache.clear()
     learner.use_sandbox(None)  # in here, the learner's module is loaded for real
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not kills
@@ -64,7 +76,37 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     memory = _current_address_space() + limits.SANDBOX_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     torch.set_num_threads(1)
+    try:
+        landlock.confine(readable)
+    except OSError:
+        pass  # a kernel that refuses the ruleset: the audit hook below is what remains
+    if not landlock.switched_off("hook"):
+        _readable_roots[:] = [os.path.realpath(path) for path in readable]
     sys.addaudithook(_refuse_side_effects)  # last: it cannot be removed, and applies from here
+
+
+def readable_paths() -> list[str]:
+    """Everything graded code may read: its own files, Python and its packages, the system's
+    shared libraries, and the few files of the machine that torch and numpy look at."""
+    staged = learner._source_root  # the submission being graded (None: the kata folders)
+    own = [str(staged)] if staged is not None else [str(KATAS_DIR)]
+    python = [sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix]
+    python += [sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib")]
+    python += site.getsitepackages()
+    system = ["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib", "/etc/ld.so.cache"]
+    machine = ["/proc/self", "/proc/cpuinfo", "/sys/devices/system/cpu", "/dev/null"]
+    machine += ["/dev/zero", "/dev/urandom", "/dev/random"]
+    # The manifest says which katas may use autograd; it holds no answers.
+    return [*own, str(MANIFEST_PATH), *python, *system, *machine]
+
+
+def _is_under(path: str, roots: list[str]) -> bool:
+    real = os.path.realpath(path)
+    for root in roots:
+        root = os.path.realpath(root)
+        if real == root or real.startswith(root.rstrip("/") + "/"):
+            return True
+    return False
 
 
 # Graded code computes; it has no business changing files, starting programs or signalling
@@ -78,16 +120,41 @@ _REFUSED_EVENTS = {
     "socket.bind", "pty.spawn",
 }  # fmt: skip
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+# Events that read a path: the path is their first argument.
+_READING_EVENTS = {"os.listdir", "os.scandir", "glob.glob", "shutil.copyfile", "os.chdir"}
+_NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}
+# The folders and files graded code may read, resolved (empty: the hook checks no paths).
+_readable_roots: list[str] = []
+# What the current request was refused: a request that met a refusal answers AccessRefused.
+_refusals: list[str] = []
 
 
 def _refuse_side_effects(event: str, args: tuple) -> None:
     if event == "open":
-        _, mode, flags = args
+        path, mode, flags = args
         writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False
         if writes or (isinstance(flags, int) and flags & _WRITE_FLAGS):
-            raise PermissionError(f"graded code may not write files ({args[0]!r})")
+            raise PermissionError(f"graded code may not write files ({path!r})")
+        _refuse_unreadable(path)
+    elif event in _READING_EVENTS:
+        _refuse_unreadable(args[0])
+    elif event in _NETWORK_EVENTS and _readable_roots:
+        address = args[1] if len(args) > 1 else "?"
+        _refusals.append(f"a network connection ({address!r})")
+        raise PermissionError(f"graded code may not use the network ({event} {address!r})")
     elif event in _REFUSED_EVENTS:
         raise PermissionError(f"graded code may not do this: {event}")
+
+
+def _refuse_unreadable(path) -> None:
+    if not _readable_roots or isinstance(path, int) or path is None:
+        return  # an open file descriptor was granted when it was opened
+    shown = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    if not _is_under(shown, _readable_roots):
+        _refusals.append(shown)
+        raise PermissionError(
+            errno.EACCES, "graded code may read only its own files and Python's", shown
+        )
 
 
 def _current_address_space() -> int:
@@ -131,12 +198,17 @@ def _answer(sock, message, objects):
     """Run one request; any exception from the learner's code is an answer too."""
     encoder = Encoder(objects)
     originals = []  # the mutable arguments as they were passed, before the call
+    _refusals.clear()
+    ended_with = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             reply = ("ok", encoder.encode(_run_request(message, objects, originals)))
         except BaseException as error:  # anything at all, SystemExit included
-            reply = _describe_error(error)
+            reply, ended_with = _describe_error(error), error
+    refused = _refusals[:1] or _refused_in(ended_with)
+    if refused:  # even where the learner's code caught the refusal and carried on
+        reply = _access_refused(message, objects, refused[0])
     if reply[0] == "ok":
         kept = caught[: limits.WARNINGS_KEPT]
         warned = [(type(w.message).__name__, str(w.message)[: limits.WARNING_LIMIT]) for w in kept]
@@ -172,6 +244,32 @@ def _run_request(message, objects, originals: list):
         originals += sync.mutables(args, [], set())
         return getattr(objects[key], name)(*args)
     raise ValueError(f"unknown request {kind!r}")
+
+
+def _refused_in(error: BaseException | None) -> list[str]:
+    """What was refused, if a refusal is what the request ended with (or what caused it)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
+            return [os.fsdecode(error.filename) if error.filename else str(error)]
+        if "Permission denied" in str(error):  # torch's file errors are RuntimeErrors
+            return [str(error)]
+        error = error.__cause__ or error.__context__
+    return []
+
+
+def _access_refused(message, objects, what: str):
+    """The answer to a request that met a refusal: it says what was refused, and to whom."""
+    if message[0] == "attr":
+        who = f"{message[3]} (or the file that defines it)"
+    else:
+        who = getattr(objects.get(message[1]), "__name__", None) or "the learner's code"
+    text = (
+        f"refused access: {who} tried to reach {what}. Graded code may read only its own "
+        "files and Python's, write nowhere and use no network"
+    )
+    return ("error", "AccessRefused", text[: limits.MESSAGE_LIMIT], None)
 
 
 def _describe_error(error: BaseException):
