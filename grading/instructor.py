@@ -99,6 +99,12 @@ def grade_command(args: argparse.Namespace) -> int:
         folder, out, everyone = check_grade_arguments(args)
     except CommandLineError as error:
         return refuse("grade", error)
+    from harness.sandbox.landlock import missing_protection
+
+    if (missing := missing_protection()) and args.strict:
+        return refuse("grade", f"--strict: {missing}")
+    if missing:  # one line, and grading goes on with what protection there is
+        print(f"grader.py grade: warning: {missing}", file=sys.stderr)
     console = Console(stderr=True)
     settings = batch.Settings(args.timeout, args.submission_timeout)
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -236,6 +242,9 @@ def add_commands(commands) -> None:
         help=f"seconds one submission may take (default {limits.SECONDS_PER_SUBMISSION})",
     )
     grade.add_argument("--resume", action="store_true", help="grade only students not yet done")
+    grade.add_argument(
+        "--strict", action="store_true", help="refuse to grade where Landlock cannot confine code"
+    )
     grade.set_defaults(handler=grade_command)
 
     bundle = commands.add_parser("gradescope", help="write a Gradescope autograder bundle")
