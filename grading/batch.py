@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from grading import scoring, submissions
+from grading import report, scoring, submissions
 from harness import engine, limits, manifest, outcomes
 from harness.worker import Worker
 
@@ -80,8 +80,19 @@ def results_document(student: str, staged: submissions.Staged, run: engine.Run) 
             "status": status,
             "katas": {s.kata.id: round(s.points_earned, 6) for s in scores},
             "max_total": sum(k.points for k in katas),
+            "diagnoses": diagnoses(run),
         },
     }
+
+
+def diagnoses(run: engine.Run) -> list[dict]:
+    """Each distinct (kata, function, hint) the student's failed tests gave, as data."""
+    found = {
+        (result.kata, result.function, result.hint): None
+        for result in run.results
+        if not result.passed and result.hint
+    }
+    return [{"kata": kata, "function": function, "hint": hint} for kata, function, hint in found]
 
 
 def describe_status(staged: submissions.Staged, run: engine.Run, scores) -> str:
@@ -175,7 +186,23 @@ class Gradebook:
                 for d in documents
                 if d["extra_data"]["status"] != "ok"
             },
+            "common_mistakes": common_mistakes(self.documents),
         }
+
+
+def common_mistakes(documents: dict[str, dict]) -> list[dict]:
+    """The diagnoses shared across the class: one entry per (kata, function, hint), with the
+    students who got it, the most common first."""
+    students: dict[tuple, list[str]] = {}
+    for student in sorted(documents):
+        for found in documents[student]["extra_data"].get("diagnoses", ()):
+            key = (found["kata"], found["function"], found["hint"])
+            students.setdefault(key, []).append(student)
+    ranked = sorted(students.items(), key=lambda item: (-len(item[1]), item[0][0], str(item[0])))
+    return [
+        {"kata": kata, "function": function, "hint": hint, "students": names}
+        for (kata, function, hint), names in ranked
+    ]
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -225,7 +252,9 @@ def grade_class(
         signal.signal(signal.SIGTERM, previous)
         with book.lock:
             book.write_grades()
-            write_atomically(out / "summary.json", json.dumps(book.summary(), indent=2) + "\n")
+            summary = book.summary()
+            write_atomically(out / "summary.json", json.dumps(summary, indent=2) + "\n")
+            write_atomically(out / "report.html", report.html_report(book.documents, summary))
     if grading.errors:
         raise grading.errors[0]
     return book
