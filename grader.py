@@ -4,6 +4,7 @@
     python grader.py 03            kata 03's report: each failing test and its message
     python grader.py hint 03       the next hint for kata 03 (--all, --reset)
     python grader.py watch         re-run the kata you are working on whenever you save
+    python grader.py plot 03       kata 03's picture from your code, next to torch's (plots/03.png)
 
     python grader.py grade SUBMISSIONS --out OUT [-j N] [--timeout S] [--resume]
     python grader.py gradescope OUT.zip
@@ -63,6 +64,12 @@ def watch_command(args: argparse.Namespace) -> int:
     return watch.watch(manifest.load(), lambda kata: progress.print_report(score_one(kata)[0]))
 
 
+def plot_command(args: argparse.Namespace) -> int:
+    from harness import plots  # matplotlib: only here
+
+    return plots.command(args.kata, args.out, args.source)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grader.py",
@@ -90,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="re-run the kata you are editing on every save")
     watch.set_defaults(handler=watch_command)
+
+    plot = commands.add_parser("plot", help="draw a kata's picture from your code (a PNG)")
+    plot.add_argument("kata", nargs="?", help="kata number, e.g. 03 (default: every picture)")
+    plot.add_argument("--out", type=os.path.abspath, help="PNG to write (default plots/NN.png)")
+    plot.add_argument("--source", type=os.path.abspath, help="draw DIR/NN/ instead of katas/NN/")
+    plot.set_defaults(handler=plot_command)
 
     from grading import instructor  # grade, gradescope, export-student
 

@@ -1,0 +1,106 @@
+"""A ``Picture`` drawn with matplotlib: every picture has the same size, notes at the bottom.
+
+Only this module imports matplotlib, and it draws on a bare ``Figure`` with the Agg canvas:
+no display, no pyplot state, and a notebook still shows the returned figure inline.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from harness.plots.picture import Graph, Images, Lines, Picture
+
+SIZE_INCHES = (10.0, 6.5)
+DPI = 100
+SIZE_PIXELS = (int(SIZE_INCHES[0] * DPI), int(SIZE_INCHES[1] * DPI))
+NOTE_COLOR = "#b00020"
+NOTE_LINE_HEIGHT = 0.03  # of the figure's height
+
+
+def notes(picture: Picture) -> list[str]:
+    """The lines printed under the panels: what is not written yet, and what went wrong."""
+    lines = []
+    if picture.missing:
+        lines.append("not written yet (left out): " + ", ".join(picture.missing))
+    for problem in picture.problems[:4]:
+        lines += textwrap.wrap(problem, 150)[:2]
+    if len(picture.problems) > 4:
+        lines.append(f"... and {len(picture.problems) - 4} more problems")
+    return lines
+
+
+def figure(picture: Picture) -> Figure:
+    fig = Figure(figsize=SIZE_INCHES, dpi=DPI)
+    FigureCanvasAgg(fig)
+    fig.suptitle(f"Kata {picture.kata}: {picture.title}", fontsize=13)
+    below = notes(picture)
+    bottom = 0.08 + (0.03 + NOTE_LINE_HEIGHT * len(below) if below else 0)
+    rows, columns = _grid(len(picture.panels))
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.89, bottom=bottom, hspace=0.45, wspace=0.25)
+    for index, panel in enumerate(picture.panels):
+        ax = fig.add_subplot(rows, columns, index + 1)
+        DRAWERS[type(panel)](ax, panel)
+    for row, line in enumerate(below):
+        y = bottom - 0.075 - NOTE_LINE_HEIGHT * row  # under the x labels
+        fig.text(0.01, y, line, color=NOTE_COLOR, fontsize=9, va="top")
+    return fig
+
+
+def _grid(panels: int) -> tuple[int, int]:
+    return {1: (1, 1), 2: (1, 2), 3: (1, 3)}.get(panels, (2, (panels + 1) // 2))
+
+
+def _lines(ax, panel: Lines) -> None:
+    if panel.contour is not None:
+        xs, ys, zs = panel.contour
+        ax.contour(xs, ys, zs, levels=12, colors="0.8", linewidths=0.8)
+    torch_labelled = False
+    for series in panel.series:
+        color = f"C{series.color}"
+        if not series.x:  # a line that could not be drawn: its legend entry says why
+            ax.plot([], [], color="0.6", linestyle=":", label=series.label)
+        elif series.torch:
+            label = "_torch" if torch_labelled else series.label  # one legend entry
+            torch_labelled = True
+            ax.plot(series.x, series.y, "--", color="black", linewidth=1.1, label=label)
+        else:
+            marker = "o" if series.markers else None
+            ax.plot(
+                series.x,
+                series.y,
+                color=color,
+                linewidth=2.6,
+                alpha=0.75,
+                marker=marker,
+                markersize=3,
+                label=series.label,
+            )
+    ax.set_xscale(panel.xscale)
+    ax.set_yscale(panel.yscale)
+    ax.set(title=panel.title, xlabel=panel.xlabel, ylabel=panel.ylabel)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+
+
+def _graph(ax, panel: Graph) -> None:
+    from harness.plots.graph_drawing import draw_graph
+
+    draw_graph(ax, panel)
+
+
+def _images(ax, panel: Images) -> None:
+    from harness.plots.image_drawing import draw_images
+
+    draw_images(ax, panel)
+
+
+DRAWERS = {Lines: _lines, Graph: _graph, Images: _images}
+
+
+def save(picture: Picture, out, digest: str) -> None:
+    """Write the picture as a PNG that records the digest of its data."""
+    fig = figure(picture)
+    fig.savefig(out, dpi=DPI, metadata={"nn-katas-data": digest})
