@@ -447,3 +447,96 @@ CLAIMS = [
     ),
     Claim("07/README.md", "in float64 (to 1e-12)", lambda: [sgd_float64_tolerance()]),
 ]
+
+
+# ---- kata 09 ----
+
+
+def largest_logit_tried() -> Given:
+    """The ±1e4 the kata promises: the largest |logit| scale katas/09/test_softmax.py uses."""
+    numbers = numbers_in_kata_test("09", "test_softmax.py", "SOFTMAX_CASES")
+    assert 1e4 in numbers, f"SOFTMAX_CASES in katas/09/test_softmax.py uses {sorted(numbers)}"
+    return Given(1e4, "the largest logit scale in SOFTMAX_CASES, katas/09/test_softmax.py")
+
+
+def exp_of_1e4_overflows() -> list:
+    assert torch.isinf(torch.exp(torch.tensor(1e4, dtype=F64))), "exp(1e4) is finite in float64"
+    return [Given(1e4, "the largest logit the kata promises to handle")]
+
+
+def cross_entropy_default(name: str) -> Given:
+    return Given(stub_defaults("09", "softmax", "cross_entropy")[name], "the stub's default")
+
+
+def exp_overflow_points() -> list:
+    """np.exp(710.0) is inf in float64 (709 is not), and float32 overflows past log(max)."""
+    assert torch.isinf(torch.exp(torch.tensor(710.0, dtype=F64))), "exp(710.0) is finite"
+    assert torch.isfinite(torch.exp(torch.tensor(709.0, dtype=F64))), "exp(709.0) overflows"
+    float32_edge = math.log(torch.finfo(torch.float32).max)
+    assert torch.isinf(torch.exp(torch.tensor(float32_edge + 0.01, dtype=torch.float32)))
+    return [Given(710.0, "the example's input"), float32_edge]
+
+
+def log_of_an_underflowed_probability() -> list:
+    """softmax([0, -800]) is [1, 0] in float64, while log_softmax gives about -800."""
+    logits = torch.tensor([0.0, -800.0], dtype=F64)
+    assert torch.softmax(logits, 0).tolist() == [1.0, 0.0], "exp(-800) did not underflow"
+    log_p = torch.log_softmax(logits, 0)[1].item()
+    return [Given(-800, "the example's logit"), log_p, log_p]
+
+
+def kept_targets_divisor() -> list:
+    """N = 8 targets, 3 ignored: F.cross_entropy's mean is its sum divided by 5."""
+    logits = torch.randn(8, 4, dtype=F64, generator=torch.Generator().manual_seed(0))
+    targets = torch.tensor([0, -100, 1, 2, -100, 3, -100, 0])
+    total = torch.nn.functional.cross_entropy(logits, targets, reduction="sum")
+    mean = torch.nn.functional.cross_entropy(logits, targets)
+    n = Given(8, "the example's batch")
+    return [n, Given(3, "the example's ignored targets"), (total / mean).item(), n]
+
+
+def equal_logits_loss_of_1000() -> list:
+    classes = Given(1000, "the example's number of classes")
+    logits = torch.zeros(2, 1000, dtype=F64)
+    loss = torch.nn.functional.cross_entropy(logits, torch.tensor([0, 999])).item()
+    return [classes, classes, loss]
+
+
+CLAIMS += [
+    Claim("09/softmax.py", "for logits up to ±1e4", lambda: [largest_logit_tried()]),
+    Claim("09/softmax.py", "np.exp(1e4) is inf.", exp_of_1e4_overflows),
+    Claim("09/README.md", "for logits up to `±1e4`", lambda: [largest_logit_tried()]),
+    Claim(
+        "09/README.md",
+        'reduction="mean", label_smoothing=0.0, ignore_index=-100',
+        lambda: [cross_entropy_default("label_smoothing"), cross_entropy_default("ignore_index")],
+    ),
+    Claim(
+        "09/README.md",
+        "(default `-100`)",
+        lambda: [cross_entropy_default("ignore_index")],
+    ),
+    Claim("09/hints", "(-100 is not a class)", lambda: [cross_entropy_default("ignore_index")]),
+    Claim(
+        "09/README.md",
+        "in float64 `np.exp(710.0)` is already `inf`, and in float32 anything\nabove about 88.7",
+        exp_overflow_points,
+    ),
+    Claim(
+        "09/README.md",
+        "For the logits `[0, -800]`, softmax is `[1, 0]` in float64 (the true\nvalue, about "
+        "`e^-800`, is far below the smallest float64), and `np.log(0)` is `-inf`. The true\n"
+        "log-probability is an ordinary number, about `-800`.",
+        log_of_an_underflowed_probability,
+    ),
+    Claim(
+        "09/README.md",
+        "With `N = 8` targets of which 3 are ignored, the mean divides by 5, not by 8.",
+        kept_targets_divisor,
+    ),
+    Claim(
+        "09/README.md",
+        "With `C = 1000` classes, equal logits give a loss\nof `log 1000 = 6.9078`.",
+        equal_logits_loss_of_1000,
+    ),
+]

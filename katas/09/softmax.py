@@ -17,7 +17,7 @@ def softmax(logits, axis=-1):
     logits: float array of any shape; axis: the axis that holds the classes.
     returns: an array of logits' shape and dtype; along ``axis`` every slice adds up to 1.
 
-    Must stay finite, with no warnings, for logits up to +-1e4 in float32 and float64:
+    Must stay finite, with no warnings, for logits up to ±1e4 in float32 and float64:
     np.exp(1e4) is inf. Adding the same number to every logit of a slice does not change its
     softmax; which number keeps np.exp away from overflow? (look at ``keepdims=True``)
     """
