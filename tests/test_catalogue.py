@@ -16,13 +16,16 @@ import pytest
 from harness.manifest import SOLUTIONS_DIR
 
 HERE = Path(__file__).parent
+IGNORED = shutil.ignore_patterns("__pycache__", ".hypothesis")
 
 
 def solutions_with(tmp_path: Path, kata_id: str, target: str, addition: str) -> Path:
-    """A source root holding solutions/<kata_id> with ``addition`` appended to ``target``."""
-    folder = tmp_path / kata_id
-    shutil.copytree(SOLUTIONS_DIR / kata_id, folder)
-    path = folder / target
+    """A source root holding solutions/ with ``addition`` appended to <kata_id>/``target``.
+
+    Every kata is there: the capstone (kata 12) runs on the earlier katas' solutions.
+    """
+    shutil.copytree(SOLUTIONS_DIR, tmp_path, dirs_exist_ok=True, ignore=IGNORED)
+    path = tmp_path / kata_id / target
     path.write_text(path.read_text() + "\n\n# --- appended by the catalogue check ---\n" + addition)
     return tmp_path
 

@@ -1,0 +1,14 @@
+"""Backward goes straight from the hidden activation to the first layer, skipping relu'."""
+
+TARGET = "capstone.py"
+CAUGHT_BY = "multiply the gradient flowing into the hidden layer by relu_grad(a)"
+
+
+def loss_and_grads(params, x, y):
+    W1, b1, W2, b2 = params
+    h = activations.relu(linear.linear_forward(x, W1, b1))
+    logits = linear.linear_forward(h, W2, b2)
+    loss = softmax.cross_entropy(logits, y)
+    grad_h, grad_W2, grad_b2 = linear.linear_backward(h, W2, softmax.cross_entropy_grad(logits, y))
+    _, grad_W1, grad_b1 = linear.linear_backward(x, W1, grad_h)
+    return float(loss), [grad_W1, grad_b1, grad_W2, grad_b2]
