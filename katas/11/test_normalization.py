@@ -720,8 +720,12 @@ def torch_activation_stds(x, weights, batch_norm):
     return np.array(stds)
 
 
-@pytest.mark.parametrize("batch_norm", [False, True], ids=["plain", "batch norm"])
-@pytest.mark.parametrize("init", ["normal", "xavier", "kaiming"])
+# Every column but N(0, 1) without batch norm, which calls none of your functions.
+COLUMNS = [("xavier", False), ("kaiming", False), ("normal", True), ("xavier", True),
+           ("kaiming", True)]  # fmt: skip
+
+
+@pytest.mark.parametrize("init, batch_norm", COLUMNS, ids=[f"{i}-bn={b}" for i, b in COLUMNS])
 def test_depth_table_matches_torch(init, batch_norm):
     """The table `python katas/11/normalization.py` prints, one column at a time."""
     x = np.random.default_rng(0).standard_normal((128, 64))
