@@ -255,10 +255,12 @@ def _variant(logits, targets, options, *, divide_by=None, smooth=None, keep_igno
         per_row = torch.where(kept, per_row, torch.zeros_like(per_row))
     reduction = options.get("reduction", "mean")
     count = {"kept": kept.sum(), "N": t.shape[0], "one": 1}[divide_by or "kept"]
-    loss = per_row if reduction == "none" else per_row.sum()
-    loss = loss / count if reduction == "mean" else loss
+    if reduction == "none":
+        loss = per_row.reshape(np.shape(targets))
+    else:
+        loss = per_row.sum() / (count if reduction == "mean" else 1)
     loss.sum().backward()
-    return as_numpy(loss).reshape(np.shape(targets)), as_numpy(x.grad)
+    return as_numpy(loss), as_numpy(x.grad)
 
 
 def _diagnosis(logits, targets, options, got, want, kind):
