@@ -104,6 +104,11 @@ HINT_EPS = (
     "sqrt(1 - beta2**t): p -= lr * m_hat / (sqrt(v_hat) + eps), not sqrt(v_hat + eps), and not "
     "eps added to sqrt(v) before the correction"
 )
+HINT_UPDATE = (
+    "the update, with t the step count including this one: m_hat = m / (1 - beta1**t), "
+    "v_hat = v / (1 - beta2**t), then p -= lr * m_hat / (sqrt(v_hat) + eps), with eps outside "
+    "the square root and after the bias correction"
+)
 HINT_L2 = (
     "Adam's weight_decay (decoupled_weight_decay=False) is L2: g = grad + weight_decay * p, "
     "added to the gradient before the moments, so the adaptive denominator divides it too"
@@ -140,7 +145,7 @@ def hint_for(options):
         return HINT_AMSGRAD
     if o["maximize"]:
         return HINT_MAXIMIZE
-    return HINT_BIAS
+    return HINT_UPDATE
 
 
 # --- running the learner's adam_step next to torch ------------------------------------------
@@ -256,8 +261,8 @@ def check_against_torch(what, expected, step, idea, dtype):
     (want_params, want_state), (before, grads, held, state) = expected, step
     if state["step"] != want_state["step"]:
         fail(
-            f"{what}: adam_step returned state['step'] = {state['step']!r}, torch has taken "
-            f"{want_state['step']} steps.\n  hint: add one to the step count per call (not per "
+            f"{what}: adam_step returned state['step'] = {state['step']!r}; torch's step count "
+            f"is {want_state['step']} after this call.\n  hint: add one to the step count per call (not per "
             f"parameter), starting from 0 when state is None"
         )
     for i, (want, got) in enumerate(zip(want_params, held, strict=True)):
