@@ -262,8 +262,8 @@ def check_against_torch(what, expected, step, idea, dtype):
     if state["step"] != want_state["step"]:
         fail(
             f"{what}: adam_step returned state['step'] = {state['step']!r}; torch's step count "
-            f"is {want_state['step']} after this call.\n  hint: add one to the step count per call (not per "
-            f"parameter), starting from 0 when state is None"
+            f"is {want_state['step']} after this call.\n  hint: add one to the step count per "
+            f"call (not per parameter), starting from 0 when state is None"
         )
     for i, (want, got) in enumerate(zip(want_params, held, strict=True)):
         rtol, atol = tolerances(dtype, want)
