@@ -540,3 +540,105 @@ CLAIMS += [
         equal_logits_loss_of_1000,
     ),
 ]
+
+
+# ---- kata 11 ----
+
+
+def xavier_bound_constant() -> float:
+    """The 6 of sqrt(6 / (fan_in + fan_out)), read back from torch's own Xavier draw: the largest
+    of 60,000 uniform draws lies within a few parts in 100,000 of the bound."""
+    fan_in, fan_out = 300, 200
+    weight = torch.empty(fan_out, fan_in, dtype=F64)
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        torch.nn.init.xavier_uniform_(weight)
+    return (weight.abs().max() ** 2 * (fan_in + fan_out)).item()
+
+
+def gain_as_fraction(nonlinearity: str, denominator: int) -> list:
+    """calculate_gain's gain as a fraction: its numerator computed, its denominator given."""
+    numerator = torch.nn.init.calculate_gain(nonlinearity) * denominator
+    return [numerator, Given(denominator, f"the denominator of {nonlinearity}'s gain")]
+
+
+def normalization_default(function: str, name: str) -> Given:
+    value = stub_defaults("11", "normalization", function)[name]
+    return Given(value, f"{function}'s default {name}")
+
+
+def lesson_network() -> dict:
+    """The network `depth_table` in katas/11/normalization.py prints, with its own defaults."""
+    return stub_defaults("11", "normalization", "depth_table")
+
+
+def lesson_stds(init: str, batch_norm: bool) -> list[float]:
+    """The std of tanh's output after each layer of the lesson's MLP, with torch's own inits."""
+    net = lesson_network()
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        h = torch.randn(net["batch"], net["width"], dtype=F64)
+        stds = []
+        for _ in range(net["depth"]):
+            weight = torch.empty(net["width"], net["width"], dtype=F64)
+            if init == "normal":
+                torch.nn.init.normal_(weight)
+            elif init == "xavier":
+                torch.nn.init.xavier_uniform_(weight)
+            else:
+                torch.nn.init.kaiming_normal_(weight, nonlinearity="tanh")
+            z = torch.nn.functional.linear(h, weight)
+            if batch_norm:
+                z = torch.nn.functional.batch_norm(z, None, None, training=True)
+            h = torch.tanh(z)
+            stds.append(h.std(unbiased=False).item())
+    return stds
+
+
+def same_at_every_depth(stds: list[float], written: float) -> float:
+    """One value for a column the README calls constant, after checking that it is."""
+    assert all(abs(s - written) <= 0.005 for s in stds), f"the column is not {written}: {stds}"
+    return stds[0]
+
+
+def batch_norm_columns() -> float:
+    stds = [s for init in ("normal", "xavier", "kaiming") for s in lesson_stds(init, True)]
+    return same_at_every_depth(stds, 0.63)
+
+
+CLAIMS += [
+    Claim("11/README.md", "sqrt(6 / (fan_in +\n    fan_out)), since a uniform on [-b, b] has "
+          "variance b²/3", lambda: [xavier_bound_constant(), uniform_variance_denominator()]),
+    Claim("11/README.md", "tanh's is 5/3", lambda: gain_as_fraction("tanh", 3)),
+    Claim("11/README.md", "gain=1.0)", lambda: [normalization_default("xavier_uniform", "gain")]),
+    Claim("11/README.md", 'nonlinearity="relu", a=0.0)',
+          lambda: [normalization_default("kaiming_normal", "a")]),
+    Claim("11/README.md", "momentum=0.1, eps=1e-5)", lambda: [
+        normalization_default("batchnorm_forward", "momentum"),
+        normalization_default("batchnorm_forward", "eps"),
+    ]),
+    Claim("11/README.md", "`layernorm_forward(x, gamma, beta, eps=1e-5)`",
+          lambda: [normalization_default("layernorm_forward", "eps")]),
+    Claim("11/README.md", "a 10-layer tanh MLP (256 units per layer, a batch of 512)",
+          lambda: [Given(lesson_network()[k], f"depth_table's {k}")
+                   for k in ("depth", "width", "batch")]),
+    Claim("11/README.md", "a sum of 256 terms of variance 1",
+          lambda: [Given(lesson_network()["width"], "depth_table's width")]),
+    Claim("11/README.md", "The std sits at 0.97 from the first layer on",
+          lambda: [same_at_every_depth(lesson_stds("normal", False), 0.97)]),
+    Claim("11/README.md", "starts at 0.63 and fades to 0.23 by layer 10", lambda: [
+        lesson_stds("xavier", False)[0], lesson_stds("xavier", False)[-1],
+        Given(lesson_network()["depth"], "depth_table's depth"),
+    ]),
+    Claim("11/README.md", "settles near 0.65 after a few layers",
+          lambda: [lesson_stds("kaiming", False)[-1]]),
+    Claim("11/README.md", "every column holds 0.63", lambda: [batch_norm_columns()]),
+    Claim("11/normalization.py", '"tanh":        5 / 3', lambda: gain_as_fraction("tanh", 3)),
+    Claim("11/normalization.py", '"selu":        3 / 4', lambda: gain_as_fraction("selu", 4)),
+    Claim("11/normalization.py", "bound = gain * sqrt(6 / (fan_in + fan_out)),\n    chosen so "
+          "that the variance, bound**2 / 3,",
+          lambda: [xavier_bound_constant(), uniform_variance_denominator()]),
+    Claim("11/hints", "bound = gain * sqrt(6 / (fan_in + fan_out)) is the uniform's BOUND, and "
+          "its std is bound / sqrt(3)",
+          lambda: [xavier_bound_constant(), uniform_variance_denominator()]),
+]  # fmt: skip
