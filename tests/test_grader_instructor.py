@@ -121,6 +121,11 @@ BAD_INPUT = {
 }
 
 
+# The same mistake, made by three students: the class report groups it into one entry.
+TANH_STUDENTS = ("tanh_ana", "tanh_ben", "tanh_chloé")
+TANH_FROM_X = "def tanh_grad(x):\n    return 1 - x**2\n"
+
+
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
     folder = tmp_path_factory.mktemp("submissions")
@@ -134,6 +139,8 @@ def graded_class(tmp_path_factory):
     (folder / "empty").mkdir()
     for student, (_, edits, _) in BAD_INPUT.items():
         make_submission(folder, student, edits=edits)
+    for student in TANH_STUDENTS:
+        make_submission(folder, student, edits={"01/activations.py": TANH_FROM_X})
     out = tmp_path_factory.mktemp("gradebook")
     result = grader("grade", str(folder), "--out", str(out), "-j", "2", "--timeout", TEST_TIMEOUT)
     return out, result
@@ -143,7 +150,7 @@ def test_grading_a_class_finishes_and_writes_every_output(graded_class):
     out, result = graded_class
     assert result.returncode == 0, result.stderr[-3000:]
     grades = read_grades(out)
-    expected = {"honest", "zipped", "stubs_only", "empty", *BAD_INPUT}
+    expected = {"honest", "zipped", "stubs_only", "empty", *BAD_INPUT, *TANH_STUDENTS}
     assert set(grades) == expected
     with open(out / "grades.csv", newline="") as f:
         header = next(csv.reader(f))
@@ -212,12 +219,135 @@ def test_class_summary(graded_class):
     assert 0 <= summary["katas"]["01"]["pass_rate"] <= 1
 
 
+def test_common_mistakes_group_the_students_who_made_one(graded_class):
+    out, result = graded_class
+    mistakes = json.loads((out / "summary.json").read_text())["common_mistakes"]
+    tanh = [m for m in mistakes if set(TANH_STUDENTS) & set(m["students"])]
+    assert len(tanh) == 1, tanh  # one entry, not one per student or per failing test
+    assert tanh[0]["kata"] == "01" and tanh[0]["function"] == "tanh_grad", tanh
+    assert sorted(tanh[0]["students"]) == sorted(TANH_STUDENTS), tanh
+    assert "not x" in tanh[0]["hint"], tanh  # the kata's own diagnosis of this mistake
+    assert all(m["hint"] and m["students"] for m in mistakes), mistakes
+    assert "tanh_grad" in result.stdout  # the terminal summary names it too
+
+
+def test_the_class_report_shows_everyone_in_a_browser(graded_class, tmp_path):
+    from test_report import assert_renders_cleanly
+
+    out, _ = graded_class
+    page = assert_renders_cleanly(out / "report.html", tmp_path)
+    for student in read_grades(out):
+        assert student in page, student
+    for kata in KATAS:
+        assert kata.title in page, kata.id
+    assert "tanh'(x) = 1 - tanh(x)**2" in page
+    assert "did not finish" in page  # the endless loop's student, under problems
+
+
 def test_a_failed_test_explains_itself(graded_class):
     out, _ = graded_class
     document = json.loads((out / "results" / "syntax_error.json").read_text())
     failed = [t for t in document["tests"] if t["status"] == "failed"]
     assert failed and all("03/vanishing.py" in t["output"] for t in failed)
     assert all("syntax error" in t["output"] for t in failed)
+
+
+# --- command lines the grader cannot act on --------------------------------------------------
+
+
+def unprivileged() -> list[str]:
+    """A prefix that runs a command as nobody, when these tests run as root (who reads all)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: cannot test a folder root could not read")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.fixture
+def shared_tmp():
+    """A scratch folder nobody may enter, for the cases run as nobody."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="grader-cli-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            path.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def one_student(folder: Path) -> Path:
+    (folder / "alice" / "katas").mkdir(parents=True)
+    return folder
+
+
+def bad_command_lines(root: Path) -> dict[str, tuple[list[str], list[str], str]]:
+    """case: (prefix, grader arguments, words the one line must hold)."""
+    class_ = one_student(root / "class")
+    (root / "a_file").write_text("not a folder")
+    (root / "empty").mkdir()
+    bad_zip = one_student(root / "bad_zip")
+    (bad_zip / "bob.zip").write_text("PK? no, just text")
+    twins = one_student(root / "twins")
+    with zipfile.ZipFile(twins / "Alice.zip", "w") as archive:
+        archive.writestr("katas/01/activations.py", "")
+    (root / "locked").mkdir()
+    (root / "locked").chmod(0o000)
+    (root / "read_only").mkdir()
+    (root / "read_only").chmod(0o555)
+    out, locked = str(root / "out"), str(root / "locked")
+    grade, nobody = ["grade", str(class_)], unprivileged()
+    read_only = ["--out", str(root / "read_only" / "out")]
+    return {
+        "missing folder": ([], ["grade", str(root / "nope"), "--out", out], "does not exist"),
+        "unreadable folder": (nobody, ["grade", locked, "--out", out], "cannot read"),
+        "--out is a file": ([], [*grade, "--out", str(root / "a_file")], "is a file"),
+        "--out not writable": (nobody, [*grade, *read_only], "not writable"),
+        "-j 0": ([], [*grade, "--out", out, "-j", "0"], "-j must be 1 or more"),
+        "-j -3": ([], [*grade, "--out", out, "-j", "-3"], "-j must be 1 or more"),
+        "empty class": ([], ["grade", str(root / "empty"), "--out", out], "holds no submissions"),
+        "not a zip": ([], ["grade", str(bad_zip), "--out", out], "bob.zip is not a zip file"),
+        "same student twice": ([], ["grade", str(twins), "--out", out], "Alice.zip and alice"),
+        "handout over a folder": ([], ["export-student", str(class_)], "already exists"),
+        "bundle in no folder": ([], ["gradescope", str(root / "nope" / "a.zip")], "does not exist"),
+    }  # fmt: skip
+
+
+CASES = [
+    "missing folder", "unreadable folder", "--out is a file", "--out not writable", "-j 0",
+    "-j -3", "empty class", "not a zip", "same student twice", "handout over a folder",
+    "bundle in no folder",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_bad_command_line_gets_one_line_and_exit_2(shared_tmp, case):
+    prefix, arguments, words = bad_command_lines(shared_tmp)[case]
+    command = [*prefix, sys.executable, str(manifest.ROOT / "grader.py"), *arguments]
+    ran = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 2, (ran.returncode, ran.stderr[-2000:])
+    assert len(ran.stderr.strip().splitlines()) == 1 and "Traceback" not in ran.stderr, ran.stderr
+    assert words in ran.stderr, ran.stderr
+    assert not (shared_tmp / "out").exists()  # refused before anything was written
+
+
+def test_the_summary_counts_problems_in_good_grammar(capsys):
+    from grading import instructor
+
+    summary = {
+        "students": 1,
+        "mean_score": 0.0,
+        "max_score": MAX_TOTAL,
+        "katas": {},
+        "most_failed_tests": [],
+        "common_mistakes": [],
+        "problems": {"bob": "no kata files found"},
+    }
+    instructor.print_summary(summary, Path("gradebook"))
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "1 student," in printed and "1 submission has problems" in printed, printed
 
 
 # --- cheating ------------------------------------------------------------------------------
