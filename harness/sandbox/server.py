@@ -62,7 +62,7 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     os.closerange(3, keep)
     os.closerange(keep + 1, 65536)
     os.chdir(workdir)
-    readable = readable_paths()
+    readable = [os.path.realpath(path) for path in readable_paths()]
     # The repository (solutions/ included) is not importable from here; harness is loaded
     # already. Nor is any folder graded code may not read: imports never knock on those.
     sys.path[:] = [p for p in sys.path if p not in ("", ".") and _is_under(p, readable)]
@@ -81,7 +81,8 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     except OSError:
         pass  # a kernel that refuses the ruleset: the audit hook below is what remains
     if not landlock.switched_off("hook"):
-        _readable_roots[:] = [os.path.realpath(path) for path in readable]
+        _readable_roots[:] = readable
+        _own_files[:] = readable[:1]
     sys.addaudithook(_refuse_side_effects)  # last: it cannot be removed, and applies from here
 
 
@@ -97,16 +98,13 @@ def readable_paths() -> list[str]:
     machine = ["/proc/self", "/proc/cpuinfo", "/sys/devices/system/cpu", "/dev/null"]
     machine += ["/dev/zero", "/dev/urandom", "/dev/random"]
     # The manifest says which katas may use autograd; it holds no answers.
-    return [*own, str(MANIFEST_PATH), *python, *system, *machine]
+    return [*own, str(MANIFEST_PATH), *python, *system, *machine]  # its own files first
 
 
 def _is_under(path: str, roots: list[str]) -> bool:
+    """Whether ``path`` is one of ``roots`` (resolved already) or lies beneath one."""
     real = os.path.realpath(path)
-    for root in roots:
-        root = os.path.realpath(root)
-        if real == root or real.startswith(root.rstrip("/") + "/"):
-            return True
-    return False
+    return any(real == root or real.startswith(root.rstrip("/") + "/") for root in roots)
 
 
 # Graded code computes; it has no business changing files, starting programs or signalling
@@ -116,8 +114,7 @@ _REFUSED_EVENTS = {
     "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
     "subprocess.Popen", "os.kill", "os.killpg", "os.remove", "os.rename", "os.rmdir",
     "os.truncate", "os.chmod", "os.chown", "os.link", "os.symlink", "os.mkdir", "os.utime",
-    "shutil.rmtree", "shutil.move", "ctypes.dlopen", "ctypes.dlsym", "socket.connect",
-    "socket.bind", "pty.spawn",
+    "shutil.rmtree", "shutil.move", "ctypes.dlopen", "ctypes.dlsym", "pty.spawn",
 }  # fmt: skip
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 # Events that read a path: the path is their first argument.
@@ -125,6 +122,7 @@ _READING_EVENTS = {"os.listdir", "os.scandir", "glob.glob", "shutil.copyfile", "
 _NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}
 # The folders and files graded code may read, resolved (empty: the hook checks no paths).
 _readable_roots: list[str] = []
+_own_files: list[str] = []  # the folder of the learner's files, resolved
 # What the current request was refused: a request that met a refusal answers AccessRefused.
 _refusals: list[str] = []
 
@@ -146,12 +144,24 @@ def _refuse_side_effects(event: str, args: tuple) -> None:
         raise PermissionError(f"graded code may not do this: {event}")
 
 
+def _learner_is_asking() -> bool:
+    """Whether the learner's code is on the stack: not, say, the judge's report of an error
+    reading the harness's own source lines for a traceback (refused all the same)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if _is_under(frame.f_code.co_filename, _own_files):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _refuse_unreadable(path) -> None:
     if not _readable_roots or isinstance(path, int) or path is None:
         return  # an open file descriptor was granted when it was opened
     shown = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
     if not _is_under(shown, _readable_roots):
-        _refusals.append(shown)
+        if _learner_is_asking():
+            _refusals.append(shown)
         raise PermissionError(
             errno.EACCES, "graded code may read only its own files and Python's", shown
         )
@@ -206,7 +216,7 @@ def _answer(sock, message, objects):
             reply = ("ok", encoder.encode(_run_request(message, objects, originals)))
         except BaseException as error:  # anything at all, SystemExit included
             reply, ended_with = _describe_error(error), error
-    refused = _refusals[:1] or _refused_in(ended_with)
+    refused = _refused_in(ended_with) or _refusals[:1]
     if refused:  # even where the learner's code caught the refusal and carried on
         reply = _access_refused(message, objects, refused[0])
     if reply[0] == "ok":
@@ -261,8 +271,8 @@ def _refused_in(error: BaseException | None) -> list[str]:
 
 def _access_refused(message, objects, what: str):
     """The answer to a request that met a refusal: it says what was refused, and to whom."""
-    if message[0] == "attr":
-        who = f"{message[3]} (or the file that defines it)"
+    if message[0] == "attr":  # the learner's file is imported when a name is first looked up
+        who = f"{Path(message[1]).name}/{message[2]}.py"
     else:
         who = getattr(objects.get(message[1]), "__name__", None) or "the learner's code"
     text = (
