@@ -1,6 +1,7 @@
 """Runs kata tests for the grader through ``harness.engine``, with a time limit per kata.
 
-Every kata in a run shares one forked child, which is what keeps ``python grader.py`` fast.
+Every kata in a run shares one child process (forked on Linux, spawned elsewhere: see
+``harness.engine.forks``), which is what keeps ``python grader.py`` fast.
 If learner code hangs or crashes that child, the kata that was running is marked, and the
 katas that never got their turn are run again without it, so one bad kata never hides the rest.
 """
@@ -37,7 +38,7 @@ def run_katas(
 
     while pending:
         timeout = seconds_per_kata * len(pending)
-        run = engine.run_forked(pending, source_root, timeout=timeout, on_result=collect)
+        run = engine.run_isolated(pending, source_root, timeout=timeout, on_result=collect)
         seconds += run.seconds
         if run.stopped_by is not None:
             statuses.append(run.status)

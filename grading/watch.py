@@ -1,7 +1,8 @@
 """``python grader.py watch``: re-run the kata being worked on whenever a file is saved.
 
 The kata being worked on is the one whose file under ``katas/`` was saved most recently.
-torch and pytest are imported once, up front; each run is then a cheap fork of this process.
+On Linux, torch and pytest are imported once, up front, and each run is a cheap fork of this
+process; elsewhere each run spawns a fresh child (see ``harness.engine.forks``).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def watch(katas: list[Kata], show_report: Callable[[Kata], None]) -> int:
     # Reports must reach a pipe or a log as soon as they are printed, not when a buffer fills.
     sys.stdout.reconfigure(line_buffering=True)
     try:
-        engine.warm_up()
+        engine.warm_up_if_forking()
         saves = watchfiles.watch(
             KATAS_DIR,
             watch_filter=is_python_file,

@@ -1,17 +1,29 @@
 """The one way the project runs kata tests and collects per-test results.
 
-``run_forked`` forks a child from a process that has already imported torch, numpy and pytest,
-runs pytest there against a folder of learner files, and streams each result back over a pipe.
-The learner's grader, the instructor's grader and the repository's own checks all use it, so a
-learner's crash, ``sys.exit`` or infinite loop ends one child, never the tool running it.
-A test counts as passed only when its result arrived; tests the child never reported have failed.
+``run_isolated`` runs pytest in a child process against a folder of learner files and streams
+each result back over a pipe. The learner's grader, the instructor's grader and the repository's
+own checks all use it, so a learner's crash, ``sys.exit`` or infinite loop ends one child, never
+the tool running it. A test counts as passed only when its result arrived; tests the child never
+reported have failed.
+
+How the child starts depends on the platform, decided in ``forks()`` alone:
+
+- on Linux, ``run_forked`` forks it from a process that has already imported torch, numpy and
+  pytest, which makes each run cheap;
+- elsewhere, ``run_spawned`` starts a fresh Python: Windows cannot fork, and on macOS a child
+  forked after torch has started its threads may hang. ``NN_KATAS_SPAWN=1`` picks this way on
+  Linux too, so that the repository's checks exercise it there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import select
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -165,6 +177,35 @@ def run_in_this_process(kata_ids, source_root, emit, extra: Sequence[str] = ()) 
     return pytest.main(pytest_args(kata_ids, source_root, extra), plugins=[_Reporter(emit)])
 
 
+SPAWN_VARIABLE = "NN_KATAS_SPAWN"  # set to 1: spawn kata runs even where they could fork
+
+
+def forks() -> bool:
+    """Whether kata runs fork from this process (Linux) or spawn a fresh Python (elsewhere)."""
+    if os.environ.get(SPAWN_VARIABLE, "") not in ("", "0"):
+        return False
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def run_isolated(
+    kata_ids: Sequence[str],
+    source_root: Path | None = None,
+    *,
+    timeout: float | None = None,
+    extra: Sequence[str] = (),
+    on_result: Callable[[TestResult], None] | None = None,
+) -> Run:
+    """Run the kata tests in a child process, the way this platform allows (see ``forks``)."""
+    run = run_forked if forks() else run_spawned
+    return run(kata_ids, source_root, timeout=timeout, extra=extra, on_result=on_result)
+
+
+def warm_up_if_forking(collect: Sequence[str] = ()) -> None:
+    """``warm_up`` where runs fork from this process; a spawned child would not inherit it."""
+    if forks():
+        warm_up(collect)
+
+
 def run_forked(
     kata_ids: Sequence[str],
     source_root: Path | None = None,
@@ -224,18 +265,109 @@ def _child(write_end: int, kata_ids, source_root, extra, prepare_child) -> None:
         processes.silence_stdio()
         if prepare_child is not None:
             prepare_child()
-        out = os.fdopen(write_end, "w", buffering=1)
+        code = _run_and_report(os.fdopen(write_end, "w", buffering=1), kata_ids, source_root, extra)
+    finally:
+        os._exit(code)
 
-        def emit(event: dict) -> None:
-            out.write(json.dumps(event) + "\n")
 
-        exit_code = run_in_this_process(kata_ids, source_root, emit, extra)
-        if exit_code in PYTEST_GAVE_UP:  # its tests never ran: this run did not end well
-            code = int(exit_code)
-        else:
-            emit({"event": "done"})
-            out.flush()
-            code = 0
+def _run_and_report(out, kata_ids, source_root, extra) -> int:
+    """Run pytest, writing each event as a JSON line to ``out``: the child's exit code."""
+
+    def emit(event: dict) -> None:
+        out.write(json.dumps(event) + "\n")
+
+    exit_code = run_in_this_process(kata_ids, source_root, emit, extra)
+    if exit_code in PYTEST_GAVE_UP:  # its tests never ran: this run did not end well
+        return int(exit_code)
+    emit({"event": "done"})
+    out.flush()
+    return 0
+
+
+# --- a spawned child (Windows, macOS) ----------------------------------------------------------
+
+# The child's program: import this module from the project's root, wherever the tool runs.
+_SPAWNED_MAIN = (
+    "import sys; sys.path.insert(0, {root!r}); import harness.engine as e; e.spawned_child()"
+)
+
+
+def run_spawned(
+    kata_ids: Sequence[str],
+    source_root: Path | None = None,
+    *,
+    timeout: float | None = None,
+    extra: Sequence[str] = (),
+    on_result: Callable[[TestResult], None] | None = None,
+) -> Run:
+    """``run_forked``'s twin for platforms that do not fork: a fresh Python runs the tests.
+
+    The request goes to the child's stdin and its events come back on its stdout, read by a
+    thread so that the deadline holds without ``select`` on a pipe (which Windows lacks).
+    """
+    started = time.monotonic()
+    request = {"katas": list(kata_ids), "source": str(source_root) if source_root else None}
+    child = processes.spawn_python(_SPAWNED_MAIN.format(root=str(ROOT)))
+    events = _Events(on_result)
+    deadline = None if timeout is None else started + timeout
+    try:
+        child.stdin.write((json.dumps({**request, "extra": list(extra)}) + "\n").encode())
+        child.stdin.flush()
+        timed_out = _read_lines(child.stdout, deadline, events)
+        if not timed_out:
+            child.wait(timeout=None if deadline is None else max(deadline - time.monotonic(), 1))
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    except BrokenPipeError:
+        timed_out = False  # it ended before reading the request: described below
+    finally:  # Ctrl-C, a tool giving up or the end of the run: nothing of the child is left
+        processes.end(child)
+    run = Run(seconds=time.monotonic() - started)
+    if timed_out:
+        run.status, run.stopped_by = f"timed out after {timeout:g} s", outcomes.TIMED_OUT
+    elif not events.done:
+        run.status = processes.describe_exit(child.returncode)
+        run.stopped_by = outcomes.CRASHED
+    run.results = events.results(run.status)
+    return run
+
+
+def _read_lines(stream, deadline: float | None, events: _Events) -> bool:
+    """Feed ``stream``'s lines to ``events`` until it ends; True if the deadline came first."""
+    lines: queue.Queue[bytes | None] = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    while True:
+        remaining = None if deadline is None else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return True
+        try:
+            line = lines.get(timeout=remaining)
+        except queue.Empty:
+            return True
+        if line is None:
+            return False
+        events.feed(line)
+
+
+def spawned_child() -> None:
+    """The spawned child's main: one request from stdin, events to stdout, then it exits."""
+    code = 70
+    try:
+        # Keep the pipes to the parent; the learner's code and pytest see no terminal.
+        requests = os.fdopen(os.dup(0), "rb")
+        out = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8", newline="\n")
+        processes.silence_stdio()
+        request = json.loads(requests.readline())
+        processes.end_when_parent_goes(requests)
+        source = request.get("source")
+        source_root = Path(source) if source else None
+        code = _run_and_report(out, request["katas"], source_root, request.get("extra", ()))
     finally:
         os._exit(code)
 

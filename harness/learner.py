@@ -185,8 +185,8 @@ def _autograd_allowed(kata_id: str) -> bool:
 
 
 # Learner functions that ran out of time once: later calls fail at once, so an endless loop
-# costs one test's time limit, not every test's.
-_timed_out: set[tuple[str, str]] = set()  # (kata, function name)
+# costs one test's time limit, not every test's. Each maps to where it was stuck, if known.
+_timed_out: dict[tuple[str, str], str] = {}  # (kata, function name): " at FILE:LINE  ->  code"
 # Whether the current test's time limit has been reached (set by the plugin's alarm handler).
 _time_is_up = False
 
@@ -224,7 +224,7 @@ def _watched(function, kata_id: str, forbid_autograd: bool):
         if (kata_id, name) in _timed_out:
             raise TimedOut(
                 f"{name} was not run again: an earlier call did not finish in time "
-                f"(an infinite loop?)"
+                f"(an infinite loop?){_timed_out[kata_id, name]}"
             )
         if forbid_autograd:
             _guarded_call.append(name)
@@ -232,16 +232,27 @@ def _watched(function, kata_id: str, forbid_autograd: bool):
             return function(*args, **kwargs)
         except TimedOut:
             raise  # a learner function called from this one ran out of time: already said
-        except BaseException:
+        except BaseException as error:
             if _time_is_up:  # the test's time limit interrupted this call
-                _timed_out.add((kata_id, name))
-                raise TimedOut(f"{name} did not finish in time (an infinite loop?)") from None
+                _timed_out[kata_id, name] = _stuck_at(error)
+                raise TimedOut(
+                    f"{name} did not finish in time (an infinite loop?){_timed_out[kata_id, name]}"
+                ) from None
             raise
         finally:
             if forbid_autograd:
                 _guarded_call.pop()
 
     return watched
+
+
+def _stuck_at(interruption: BaseException) -> str:
+    """Where the learner's code was when its time ran out: " at FILE:LINE  ->  code", or ""."""
+    origin = learner_origin(interruption)
+    if origin is None:
+        return ""
+    _, path, line, source = origin
+    return f" at {path}:{line}" + (f"  ->  {source}" if source else "")
 
 
 _tripwire_installed = False

@@ -11,6 +11,9 @@ SECONDS_PER_KATA = 60  # one kata's tests in the learner's grader: enough for an
 SECONDS_PER_SUBMISSION = 300  # every kata of one student's submission, in the batch grader
 # A sandboxed call gives up just inside the test's limit, so its clearer message wins the race.
 SANDBOX_SHARE_OF_TEST = 0.9
+# Without SIGALRM a test is interrupted from a timer thread, which cannot stop one long C call:
+# a test still running after its limit plus this share of it more ends the pytest process.
+UNINTERRUPTIBLE_GRACE = 1.0
 
 # Text.
 MESSAGE_LIMIT = 2000  # characters of a failure message kept per test

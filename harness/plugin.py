@@ -8,6 +8,11 @@
   exception that caused it; the engine sends it on, and nothing downstream reads message text.
 - Every test's time limit is ``harness.limits.SECONDS_PER_TEST`` unless ``--timeout`` (or
   pytest-timeout's own settings) says otherwise.
+- Where there is no SIGALRM (Windows), a test that runs out of time is interrupted from a timer
+  thread (``harness.time_limit``) instead of ending the whole run, as pytest-timeout would.
+- On untouched stubs the default view lists each function not implemented yet (and each quiz
+  question not answered yet) once, by file, instead of a section per test; ``-v`` or ``-rA``
+  show every test's report as usual.
 - Hypothesis runs derandomized, so every run of the tests is repeatable.
 """
 
@@ -21,7 +26,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from harness import learner, limits, outcomes, sandbox
+from harness import learner, limits, outcomes, sandbox, time_limit
 from harness.learner import learner_origin
 
 __all__ = ["failure_kind", "seconds_per_test", "short_failure"]
@@ -141,6 +146,25 @@ def pytest_timeout_set_timer(item: pytest.Item, settings):
     return armed
 
 
+@pytest.hookimpl(optionalhook=True, tryfirst=True, specname="pytest_timeout_set_timer")
+def pytest_interrupt_without_sigalrm(item: pytest.Item, settings):
+    """Without SIGALRM, interrupt the test that ran out of time rather than end the whole run.
+
+    Named pytest_*: pytest registers only such names as hooks (``specname`` picks the hook).
+    """
+    if settings.method != "thread" or hasattr(signal, "SIGALRM"):
+        return None  # pytest-timeout's SIGALRM method, or a thread method chosen on purpose
+
+    def stuck() -> None:  # in one long C call, which no exception interrupts
+        from pytest_timeout import timeout_timer
+
+        timeout_timer(item, settings)  # reports the test, then ends the process
+
+    watchdog = time_limit.Watchdog(settings.timeout, learner.time_is_up, stuck)
+    item.cancel_timeout = watchdog.cancel  # what pytest-timeout's cancel hook calls
+    return True
+
+
 @pytest.hookimpl(wrapper=True, specname="pytest_runtest_makereport")
 def pytest_mark_failure_kind(item: pytest.Item, call: pytest.CallInfo):
     """Every failing report says what kind of failure it was (``report.kata_kind``).
@@ -154,6 +178,8 @@ def pytest_mark_failure_kind(item: pytest.Item, call: pytest.CallInfo):
     if report.failed:  # the diagnosis, as data: which function failed, and the hint given
         report.kata_function = getattr(error, "function", None)
         report.kata_hint = getattr(error, "hint", None)
+    if report.failed and report.kata_kind == outcomes.NOT_IMPLEMENTED:
+        report.kata_unwritten = unwritten(error)  # for the list of what is left to write
     return report
 
 
@@ -200,6 +226,8 @@ def failure_kind(error: BaseException | None) -> str:
     """The kind of failure (``harness.outcomes``) that ``error`` caused, from its type."""
     if isinstance(error, SHORT_AS_THEY_ARE):
         return error.kind
+    if isinstance(error, pytest.fail.Exception) and getattr(error, "kind", None):
+        return error.kind  # harness.compare.fail said which kind
     if learner.ran_out_of_time():  # pytest-timeout's alarm, outside the learner's functions
         return outcomes.TIMED_OUT
     if isinstance(error, NotImplementedError) and learner_origin(error) is not None:
@@ -219,3 +247,58 @@ def short_failure(error: BaseException) -> str | None:
         return f"{function} is not implemented yet: {path}"
     message = f"{function} raised {type(error).__name__}: {error}\n  at {path}:{line}"
     return message + (f"  ->  {source}" if source else "")
+
+
+# --- untouched stubs: what is left to write, once per name ----------------------------------
+
+
+def unwritten(error: BaseException | None) -> tuple[str, str, str, int] | None:
+    """(what is missing, learner file, name, line) of a function or quiz answer not written yet."""
+    if isinstance(error, pytest.fail.Exception):  # a quiz question left empty
+        where, name = getattr(error, "where", None), getattr(error, "function", None)
+        return ("not answered yet", where, name, 0) if where and name else None
+    origin = learner_origin(error) if error is not None else None
+    if origin is None:
+        return None
+    function, path, line, _ = origin
+    return ("not implemented yet", path, function, line)
+
+
+def lists_unwritten_by_file(config: pytest.Config) -> bool:
+    """pytest's default view; ``-v``, ``-rA`` or ``-ra`` ask for every test's report."""
+    chars = config.getoption("reportchars", "") or ""
+    return config.getoption("verbose", 0) <= 0 and not {"a", "A"} & set(chars)
+
+
+def unwritten_lines(reports) -> list[str]:
+    """One line per learner file: ``not implemented yet (FILE): f, g, ...``, each name once,
+    in the order the file defines them."""
+    names: dict[tuple[str, str], dict[str, int]] = {}
+    for report in reports:
+        what, where, name, line = report.kata_unwritten
+        names.setdefault((what, where), {}).setdefault(name, line)
+    return [
+        f"{what} ({where}): {', '.join(sorted(listed, key=listed.get))}"
+        for (what, where), listed in names.items()
+    ]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config):
+    """On stubs, say once what is left to write, instead of one section per failing test.
+
+    The tests still fail and count in pytest's summary line: only their sections in the
+    failures report and the short summary are replaced by these lines.
+    """
+    failed = terminalreporter.stats.get("failed", [])
+    stubs = [report for report in failed if getattr(report, "kata_unwritten", None)]
+    if not stubs or not lists_unwritten_by_file(config):
+        return (yield)
+    terminalreporter.write_sep("=", "not written yet")
+    for line in unwritten_lines(stubs):
+        terminalreporter.write_line(line)
+    terminalreporter.stats["failed"] = [r for r in failed if not getattr(r, "kata_unwritten", None)]
+    try:
+        return (yield)
+    finally:
+        terminalreporter.stats["failed"] = failed

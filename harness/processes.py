@@ -1,13 +1,17 @@
-"""Process helpers shared by the engine's forked test runs and the grading sandbox.
+"""Process helpers shared by the engine's test runs (forked or spawned) and the grading sandbox.
 
-Both start children that must never outlive the tool that started them, must not write to its
-terminal, and must be described in a few words when they die.
+All of them start children that must never outlive the tool that started them, must not write
+to its terminal, and must be described in a few words when they die. The helpers for spawned
+children work on Windows, macOS and Linux alike.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import threading
 
 
 def die_with_parent() -> None:
@@ -65,3 +69,66 @@ def describe_stop(wait_status: int) -> str:
     if os.WIFEXITED(wait_status):
         return f"it exited with code {os.WEXITSTATUS(wait_status)}"
     return "it was stopped"
+
+
+# --- spawned children (every platform) -----------------------------------------------------
+
+
+def spawn_python(program: str) -> subprocess.Popen:
+    """``python -c program`` with pipes to its stdin and stdout, in a process group of its own.
+
+    Its own group: a Ctrl-C in the terminal reaches the tool, which decides, and on POSIX
+    ``end`` can stop whatever the child started along with it.
+    """
+    if os.name == "nt":
+        options = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        options = {"start_new_session": True}
+    return subprocess.Popen(
+        [sys.executable, "-c", program], stdin=subprocess.PIPE, stdout=subprocess.PIPE, **options
+    )
+
+
+def end(process: subprocess.Popen) -> None:
+    """Stop ``process`` at once, with its process group where there is one, and reap it."""
+    killpg = getattr(os, "killpg", None)
+    if killpg is not None and hasattr(signal, "SIGKILL"):
+        try:
+            killpg(process.pid, signal.SIGKILL)  # the child and anything it left running
+        except (ProcessLookupError, PermissionError):
+            pass  # it ended, and nothing it started is left
+    elif process.poll() is None:
+        process.terminate()  # Windows: TerminateProcess, as final as SIGKILL
+    process.wait()
+    for pipe in (process.stdin, process.stdout):
+        try:
+            pipe.close()
+        except (OSError, AttributeError):
+            pass
+
+
+def end_when_parent_goes(pipe) -> None:
+    """End this process once ``pipe`` from its parent closes: the parent ended or gave up.
+
+    Linux has ``die_with_parent`` for this; a pipe works on every platform.
+    """
+
+    def wait() -> None:
+        while pipe.read(1):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=wait, daemon=True).start()
+
+
+def describe_exit(returncode: int | None) -> str:
+    """How a spawned child ended early, in the words ``describe_death`` uses for a forked one."""
+    if returncode is None:
+        return "were stopped"
+    if returncode < 0:  # POSIX: killed by a signal
+        if -returncode == getattr(signal, "SIGKILL", 9):
+            return "were killed (SIGKILL: out of memory?)"
+        return f"crashed ({signal_name(-returncode)})"
+    if os.name == "nt" and returncode >= 0xC0000000:  # a Windows exception, such as 0xC0000005
+        return f"crashed (Windows error 0x{returncode:08X})"
+    return f"exited early with code {returncode}"

@@ -42,6 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness import outcomes
 from harness.compare import fail
 from harness.learner import display_path, learner_module
 from harness.manifest import KATAS_DIR, SOLUTIONS_DIR
@@ -268,7 +269,8 @@ class Quiz:
         __tracebackhide__ = True
         value = getattr(self.module, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            fail(f"{name} is not answered yet: fill it in in {self.file}")
+            message = f"{name} is not answered yet: fill it in in {self.file}"
+            fail(message, name, kind=outcomes.NOT_IMPLEMENTED, where=self.file)
         return value
 
     def check(self, name: str) -> None:

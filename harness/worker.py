@@ -1,5 +1,8 @@
 """A warm worker: imports torch and pytest once, then runs one kata-test request per fork.
 
+Where kata runs cannot fork (``engine.forks``), each request spawns a fresh child instead and
+the worker only relays.
+
 Run as ``python -m harness.worker``. It reads JSON requests, one a line, on stdin, such as
 ``{"katas": ["01"], "source": "/path/or/null", "timeout": 60, "extra": ["--sandbox"]}``,
 and answers each with one JSON line on stdout: ``engine.Run.to_json()``.
@@ -20,14 +23,15 @@ from harness.manifest import ROOT
 def serve() -> None:
     # torch imports its compiler the first time any optimizer is built; in a worker that
     # serves many runs, pay for that once here rather than in every child.
-    import torch._dynamo  # noqa: F401
+    if engine.forks():
+        import torch._dynamo  # noqa: F401
 
-    engine.warm_up(collect=[kata.id for kata in manifest.load()])
+    engine.warm_up_if_forking(collect=[kata.id for kata in manifest.load()])
 
     for line in sys.stdin:
         request = json.loads(line)
         source = request.get("source")
-        run = engine.run_forked(
+        run = engine.run_isolated(
             request["katas"],
             Path(source) if source else None,
             timeout=request.get("timeout"),
