@@ -124,6 +124,8 @@ class LearnerCode:
             return Unusable(function, "not finished")
         if isinstance(error, (_OutOfTime, learner.TimedOut)):
             return Unusable(function, "ran out of time")
+        if isinstance(error, learner.AutogradNotAllowed):
+            return Unusable(function, "used torch autograd")
         return Unusable(function, f"raised {type(error).__name__}")
 
     def note(self, problem: str) -> None:

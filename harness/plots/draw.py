@@ -11,13 +11,13 @@ import textwrap
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from harness.plots.picture import Graph, Images, Lines, Picture
+from harness.plots.picture import DIGEST_KEY, DPI, SIZE_INCHES, Graph, Images, Lines, Picture
 
-SIZE_INCHES = (10.0, 6.5)
-DPI = 100
-SIZE_PIXELS = (int(SIZE_INCHES[0] * DPI), int(SIZE_INCHES[1] * DPI))
 NOTE_COLOR = "#b00020"
 NOTE_LINE_HEIGHT = 0.03  # of the figure's height
+MAX_PROBLEMS = 6  # more would crowd out the panels
+NOTE_WIDTH = 170  # characters of one note line
+PNG_COLORS = 128  # plenty for lines, text and their anti-aliased edges
 
 
 def notes(picture: Picture) -> list[str]:
@@ -25,10 +25,10 @@ def notes(picture: Picture) -> list[str]:
     lines = []
     if picture.missing:
         lines.append("not written yet (left out): " + ", ".join(picture.missing))
-    for problem in picture.problems[:4]:
-        lines += textwrap.wrap(problem, 150)[:2]
-    if len(picture.problems) > 4:
-        lines.append(f"... and {len(picture.problems) - 4} more problems")
+    for problem in picture.problems[:MAX_PROBLEMS]:
+        lines.append(textwrap.shorten(problem, NOTE_WIDTH, placeholder=" …"))
+    if len(picture.problems) > MAX_PROBLEMS:
+        lines.append(f"… and {len(picture.problems) - MAX_PROBLEMS} more problems")
     return lines
 
 
@@ -101,6 +101,13 @@ DRAWERS = {Lines: _lines, Graph: _graph, Images: _images}
 
 
 def save(picture: Picture, out, digest: str) -> None:
-    """Write the picture as a PNG that records the digest of its data."""
-    fig = figure(picture)
-    fig.savefig(out, dpi=DPI, metadata={"nn-katas-data": digest})
+    """Write the picture as a small PNG (a palette of a few colours, as the drawing has) that
+    records the digest of its data."""
+    from PIL import Image, PngImagePlugin  # Pillow comes with matplotlib
+
+    canvas = figure(picture).canvas
+    canvas.draw()
+    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+    info = PngImagePlugin.PngInfo()
+    info.add_text(DIGEST_KEY, digest)
+    rgba.convert("RGB").quantize(PNG_COLORS).save(out, format="PNG", optimize=True, pnginfo=info)

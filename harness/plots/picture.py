@@ -13,6 +13,12 @@ import json
 import math
 from dataclasses import dataclass, field
 
+# Every picture has the same size: (1000, 650) pixels.
+SIZE_INCHES = (10.0, 6.5)
+DPI = 100
+SIZE_PIXELS = (int(SIZE_INCHES[0] * DPI), int(SIZE_INCHES[1] * DPI))
+# The PNG text field that records the digest of the data a picture was drawn from.
+DIGEST_KEY = "nn-katas-data"
 # Digits kept when a picture's data is digested: enough to tell a wrong answer from a right
 # one, few enough that the last bits of a platform's exp() or sin() never change the digest.
 DIGEST_DIGITS = 4
