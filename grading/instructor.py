@@ -90,6 +90,9 @@ def check_grade_arguments(args: argparse.Namespace):
 
 
 def grade_command(args: argparse.Namespace) -> int:
+    from harness import processes
+
+    processes.exit_unless_posix("grader.py grade")
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 

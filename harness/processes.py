@@ -132,3 +132,28 @@ def describe_exit(returncode: int | None) -> str:
     if os.name == "nt" and returncode >= 0xC0000000:  # a Windows exception, such as 0xC0000005
         return f"crashed (Windows error 0x{returncode:08X})"
     return f"exited early with code {returncode}"
+
+
+def posix_missing() -> str | None:
+    """What this platform lacks for the instructor's batch grader (fork, resource limits), or None.
+
+    The grader judges each student in a child forked from a warm worker and locks the student's
+    code in a sandbox with POSIX resource limits; the learner's commands need neither.
+    """
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        return "POSIX resource limits (the resource module)"
+    return None if hasattr(os, "fork") else "os.fork"
+
+
+def exit_unless_posix(command: str) -> None:
+    """Say in one line that ``command`` needs Linux or macOS, and exit with status 2, if so."""
+    missing = posix_missing()
+    if missing is not None:
+        print(
+            f"{command}: batch grading runs on Linux or macOS only (this platform lacks "
+            f"{missing}); the learner's commands work here",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
