@@ -642,3 +642,55 @@ CLAIMS += [
           "its std is bound / sqrt(3)",
           lambda: [xavier_bound_constant(), uniform_variance_denominator()]),
 ]  # fmt: skip
+
+
+# ---- kata 10 ----
+
+
+def adam_defaults() -> dict:
+    defaults = stub_defaults("10", "adam", "adam_step")
+    (beta1, beta2), why = defaults["betas"], "adam_step's default"
+    return {
+        "lr": Given(defaults["lr"], f"{why} lr"),
+        "beta1": Given(beta1, f"{why} betas[0]"),
+        "beta2": Given(beta2, f"{why} betas[1]"),
+        "eps": Given(defaults["eps"], f"{why} eps"),
+        "weight_decay": Given(defaults["weight_decay"], f"{why} weight_decay"),
+    }
+
+
+def adam_default_list(*names: str) -> Callable[[], list]:
+    return lambda: [adam_defaults()[name] for name in names]
+
+
+def adam_float64_tolerance() -> Given:
+    numbers = numbers_in_kata_test("10", "test_adam.py", "tolerances")
+    assert 1e-12 in numbers, f"tolerances() in katas/10/test_adam.py uses {sorted(numbers)}"
+    return Given(1e-12, "the float64 tolerance of tolerances(), katas/10/test_adam.py")
+
+
+def adam_steps_compared() -> Given:
+    steps = numbers_in_kata_test("10", "test_adam.py", "test_matches_torch_over_thirty_steps")
+    assert 30 in steps, f"test_matches_torch_over_thirty_steps uses {sorted(steps)}"
+    return Given(30, "the steps of test_matches_torch_over_thirty_steps")
+
+
+def moment_horizons() -> list:
+    """The README says m averages about ten gradients and v about a thousand: 1 / (1 - beta)."""
+    defaults = stub_defaults("10", "adam", "adam_step")
+    horizons = [1 / (1 - torch.tensor(b, dtype=F64)).item() for b in defaults["betas"]]
+    assert [round(h) for h in horizons] == [10, 1000], f"1 / (1 - beta) is {horizons}"
+    return adam_default_list("beta1", "beta2")()
+
+
+CLAIMS += [
+    Claim("10/README.md", "torch's defaults are `betas=(0.9, 0.999)`", moment_horizons),
+    Claim("10/README.md", "(default `1e-8`)", adam_default_list("eps")),
+    Claim(
+        "10/README.md",
+        "lr=1e-3, betas=(0.9, 0.999), eps=1e-8,\n weight_decay=0.0",
+        adam_default_list("lr", "beta1", "beta2", "eps", "weight_decay"),
+    ),
+    Claim("10/README.md", "over 30 steps", lambda: [adam_steps_compared()]),
+    Claim("10/README.md", "in float64 (to 1e-12)", lambda: [adam_float64_tolerance()]),
+]
