@@ -42,10 +42,15 @@ def fail(message: str, function=None, hint: str = "", *, kind=None, where=None) 
     raise failure
 
 
-def show(value, limit: int = 8) -> str:
+SHOWN_ELEMENTS = 8  # an array with more elements is shortened to its first and last few
+EDGE_ITEMS = 3  # elements kept at each end of a shortened axis
+NEARBY = 2  # elements shown on each side of the largest error when it falls out of sight
+
+
+def show(value, limit: int = SHOWN_ELEMENTS) -> str:
     """A short, readable rendering of an input or an answer."""
     if isinstance(value, np.ndarray):
-        body = np.array2string(value, threshold=limit, edgeitems=3, precision=6)
+        body = np.array2string(value, threshold=limit, edgeitems=EDGE_ITEMS, precision=6)
         if value.ndim == 0:
             return f"{body} ({value.dtype}, 0-d array)"
         return f"{body} ({value.dtype}, shape {value.shape})"
@@ -101,18 +106,8 @@ def check_shape(function, inputs, expected, got, hint: str = "") -> np.ndarray:
     __tracebackhide__ = True
     expected = np.asarray(expected)
     if got is None:
-        fail(
-            _report(
-                function,
-                inputs,
-                expected,
-                got,
-                "returned None.",
-                hint or "did you forget the return statement?",
-            ),
-            function,
-            hint or "did you forget the return statement?",
-        )
+        hint = hint or "did you forget the return statement?"
+        fail(_report(function, inputs, expected, got, "returned None.", hint), function, hint)
     try:
         got_array = np.asarray(got)
     except Exception:  # an object numpy cannot hold, such as a ragged list
@@ -221,6 +216,42 @@ def _inputs_at(inputs: Mapping[str, object], shape: tuple, index: tuple) -> str:
     return f" (where {', '.join(found)})" if found else ""
 
 
+def _out_of_sight(shape: tuple, index: tuple) -> bool:
+    """Whether ``show`` leaves element ``index`` out (shortened axes keep only their ends)."""
+    if int(np.prod(shape)) <= SHOWN_ELEMENTS:
+        return False
+    return any(EDGE_ITEMS <= i < n - EDGE_ITEMS for i, n in zip(index, shape, strict=True))
+
+
+def _around(inputs: Mapping[str, object], want, have, shown, got, index: tuple) -> list[str]:
+    """The elements next to ``index`` (along the last axis) in each input of the answer's shape,
+    torch's answer and yours, when the shortened arrays hide it or print alike."""
+    if not index or not (_out_of_sight(want.shape, index) or show(shown) == show(got)):
+        return []
+    start = max(index[-1] - NEARBY, 0)
+    window = (*index[:-1], slice(start, index[-1] + NEARBY + 1))
+    last = min(index[-1] + NEARBY, want.shape[-1] - 1)
+    arrays = [
+        (name, value)
+        for name, value in inputs.items()
+        if isinstance(value, np.ndarray) and value.shape == want.shape
+    ]
+    arrays += [("torch", want.astype(shown.dtype)), ("yours", have)]
+    width = max(len(name) for name, _ in arrays)
+    rows = [f"  {name:<{width}} = {np.array2string(v[window], precision=6)}" for name, v in arrays]
+    return [f"around index {index} (elements {start} to {last} of the last axis):", *rows]
+
+
+def _fail_not_finite(function, inputs, shown, got, want, have, hint) -> None:
+    __tracebackhide__ = True
+    bad = tuple(int(i) for i in np.argwhere(~np.isfinite(have) & np.isfinite(want))[0])
+    first = f"first at index {bad}" if bad else "the value"
+    extra = f"{first}{_inputs_at(inputs, want.shape, bad)}: torch {want[bad]!r}, "
+    extra += f"yours {have[bad]!r}"
+    problem = "returned a value that is not finite."
+    fail(_report(function, inputs, shown, got, problem, hint, [extra]), function, hint)
+
+
 def check_close(
     function: str,
     inputs: Mapping[str, object],
@@ -251,12 +282,7 @@ def check_close(
     want = expected.astype(np.float64)
     have = got_array.astype(np.float64)
     if not np.all(np.isfinite(have) | ~np.isfinite(want)):
-        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(have) & np.isfinite(want))[0])
-        first = f"first at index {bad}" if bad else "the value"
-        extra = f"{first}{_inputs_at(inputs, want.shape, bad)}: torch {want[bad]!r}, "
-        extra += f"yours {have[bad]!r}"
-        problem = "returned a value that is not finite."
-        fail(_report(function, inputs, shown, got, problem, hint, [extra]), function, hint)
+        _fail_not_finite(function, inputs, shown, got, want, have, hint)
     error, too_far = _errors(want, have, rtol, atol)
     if np.any(too_far):
         worst = np.unravel_index(int(np.argmax(np.where(too_far, error, -1.0))), error.shape)
@@ -267,8 +293,9 @@ def check_close(
             f"largest error {error[worst]:.3g}{where}: torch {want[worst]:.10g}, "
             f"yours {have[worst]:.10g} (allowed {floor:.1g} + {rtol:.1g}·|torch|)"
         )
+        extra = [extra, *_around(inputs, want, have, shown, got_array, worst)]
         fail(
-            _report(function, inputs, shown, got, "does not match torch.", hint, [extra]),
+            _report(function, inputs, shown, got, "does not match torch.", hint, extra),
             function,
             hint,
         )
