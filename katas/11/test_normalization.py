@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from harness import as_numpy, check_close, check_true, fail, learner_module, tolerance
-from harness.compare import call_learner, matches
+from harness.compare import Subject, call_learner, matches
 
 mod = learner_module(__file__, "normalization")
 
@@ -193,6 +193,19 @@ def _xavier_hints(gain):
     )
 
 
+XAVIER_SHAPE_HINT = (
+    "torch draws Xavier weights from a UNIFORM distribution (every value in [-bound, bound] "
+    "equally likely): rng.uniform, not rng.normal"
+)
+
+
+def _outside_hint(ratio, gain):
+    """Past the bound: a wrong scale if the spread is off, else a distribution with tails."""
+    if abs(ratio - 1) < 0.05:
+        return XAVIER_SHAPE_HINT
+    return _xavier_hints(_gain_of(gain))(ratio)
+
+
 @pytest.mark.parametrize("fan_in, fan_out, gain", XAVIER_CASES, ids=str)
 def test_xavier_uniform_matches_torch_distribution(fan_in, fan_out, gain):
     options = {} if gain is None else {"gain": _gain_of(gain)}
@@ -204,16 +217,12 @@ def test_xavier_uniform_matches_torch_distribution(fan_in, fan_out, gain):
             f"{call}: {int(outside.sum())} of {got.size} weights lie outside [-bound, bound].\n"
             f"  torch  = bound {bound:.6g}: gain * sqrt(6 / (fan_in + fan_out))\n"
             f"  yours  = the largest |weight| is {np.abs(got).max():.6g}\n"
-            f"  hint: {_xavier_hints(_gain_of(gain))(float(got.std()) * math.sqrt(3) / bound)}"
+            f"  hint: {_outside_hint(float(got.std()) * math.sqrt(3) / bound, gain)}"
         )
     uniform = torch.distributions.Uniform(
         torch.tensor(-bound, dtype=torch.float64), torch.tensor(bound, dtype=torch.float64)
     )
-    shape_hint = (
-        "torch draws Xavier weights from a UNIFORM distribution (every value in [-bound, bound] "
-        "equally likely): rng.uniform, not rng.normal"
-    )
-    _check_distribution(call, got, uniform, 9 / 5, shape_hint, _xavier_hints(_gain_of(gain)))
+    _check_distribution(call, got, uniform, 9 / 5, XAVIER_SHAPE_HINT, _xavier_hints(_gain_of(gain)))
 
 
 def _kaiming_hints(fan_in, fan_out, nonlinearity, a):
@@ -226,7 +235,11 @@ def _kaiming_hints(fan_in, fan_out, nonlinearity, a):
             "std uses fan_in (torch's default mode): gain / sqrt(fan_in), not fan_out",
         ),
         (1 / gain, f"the gain is missing: std = calculate_gain({nonlinearity!r}) / sqrt(fan_in)"),
-        (gain, "std = gain / sqrt(fan_in): gain**2 / fan_in is the VARIANCE, not the std"),
+        (gain, "the gain is applied twice: std = gain / sqrt(fan_in)"),
+        (
+            gain / math.sqrt(fan_in),
+            "rng.normal's scale is the std, gain / sqrt(fan_in), not the variance gain**2 / fan_in",
+        ),
         (
             math.sqrt(2) / gain,
             f"{nonlinearity!r} has its own gain: sqrt(2) is relu's; "
@@ -498,20 +511,28 @@ def test_batchnorm_forward_eval_uses_the_running_statistics(n, dtype):
     _check_batchnorm(x, gamma, beta, rm, rv, False, 0.1, 1e-5)
 
 
+HINT_ONE_EXAMPLE = (
+    "one example per channel has no variance to normalize with (and the unbiased one divides "
+    "by N - 1 = 0): raise ValueError when training and x.shape[0] < 2"
+)
+
+
 def test_batchnorm_forward_refuses_one_example_in_training():
     x, gamma, beta, rm, rv, _ = _batchnorm_arrays(1, 3, np.float64, seed=3)
     with pytest.raises(ValueError):
         torch_batchnorm(x, gamma, beta, rm, rv, True, 0.1, 1e-5)  # torch refuses: so must you
     inputs = dict(x=x, gamma=gamma, beta=beta, running_mean=rm, running_var=rv)
     try:
-        call_learner("batchnorm_forward", mod.batchnorm_forward, inputs, propagate=(ValueError,))
+        call_learner(
+            "batchnorm_forward", mod.batchnorm_forward, inputs, HINT_ONE_EXAMPLE,
+            propagate=(ValueError,),
+        )  # fmt: skip
     except ValueError:
         return
     fail(
         "batchnorm_forward(x, ...) with x of shape (1, 3) in training mode returned; torch raises "
         "ValueError (Expected more than 1 value per channel when training).\n"
-        "  hint: one example per channel has no variance to normalize with (and the unbiased "
-        "one divides by N - 1 = 0): raise ValueError when training and x.shape[0] < 2"
+        f"  hint: {HINT_ONE_EXAMPLE}"
     )
 
 
@@ -532,8 +553,7 @@ def _check_norm_backward(name, x, want, cache, grad_out, hints):
     """The learner's (grad_x, grad_gamma, grad_beta) from ``name``(cache, grad_out)."""
     __tracebackhide__ = True
     g_before = grad_out.copy()
-    inputs = {"cache": f"the cache of {name.replace('backward', 'forward')}(x, ...)",
-              "x": x, "grad_out": grad_out}  # fmt: skip
+    inputs = {"x": x, "grad_out": grad_out}
     result = call_learner(
         name, getattr(mod, name), {"cache": cache, "grad_out": grad_out},
         "grad_out has y's shape; the cache holds what forward saved for backward",
@@ -544,10 +564,11 @@ def _check_norm_backward(name, x, want, cache, grad_out, hints):
         "(grad_x, grad_gamma, grad_beta).",
         "return grad_x, grad_gamma, grad_beta",
     )
-    for label, expected, got, hint in zip(("grad_x", "grad_gamma", "grad_beta"), want, result,
-                                          hints, strict=True):  # fmt: skip
+    labels = ("grad_x", "grad_gamma", "grad_beta")
+    for label, expected, got, hint in zip(labels, want, result, hints, strict=True):
+        subject = f"{label} of {name}(cache, grad_out), the cache from the forward pass on x,"
         check_close(
-            f"{label} of {name}", inputs, expected, got, hint(got, expected),
+            Subject(subject), inputs, expected, got, hint(got, expected),
             atol=_backward_tolerance(x.dtype, expected, grad_out), dtype=x.dtype,
             dtype_hint=DTYPE_HINT,
         )  # fmt: skip
@@ -558,23 +579,36 @@ def _check_norm_backward(name, x, want, cache, grad_out, hints):
     )
 
 
+GRAD_X_HINTS = {
+    0: "grad_x = gamma * invstd / N * (N * g - sum(g) - x_hat * sum(g * x_hat)), with g = "
+    "grad_out and the sums over the batch axis",
+    -1: "with h = gamma * grad_out, grad_x = invstd / D * (D * h - sum(h) - x_hat * "
+    "sum(h * x_hat)), the sums over the last axis with keepdims=True",
+}
+
+
 def _grad_hints(x, gamma, grad_out, axis):
     """One hint picker per gradient; axis is where the statistics are taken (0 or -1)."""
     xt, g, go = _t(x), _t(gamma), _t(grad_out)
     keep = axis == -1
     invstd = 1 / xt.var(axis, False, keepdim=keep).sqrt()
-    leading = tuple(range(x.ndim - 1)) if x.ndim > 1 else ()
+    leading = tuple(range(x.ndim - 1))
     where = "over the batch" if axis == 0 else "over every leading axis"
+    gamma_hint = f"grad_gamma = sum {where} of grad_out * x_hat (the normalized x)"
+    beta_hint = f"grad_beta = sum {where} of grad_out, shape (features,)"
+    if not leading:
+        gamma_hint = (
+            "grad_gamma and grad_beta sum over every leading axis, and a 1-D x has none: "
+            "grad_gamma is grad_out * x_hat itself, and grad_beta is grad_out"
+        )
+        beta_hint = gamma_hint
+    statistics = "the mean and variance are computed from x, so they carry gradient to x too: "
     return (
-        lambda got, want: _named(got, want, [(go * g * invstd, (
-            "the mean and variance are computed from x, so they carry gradient to x too: "
-            "grad_x = gamma * invstd / D * (D * g - sum(g) - x_hat * sum(g * x_hat)), "
-            "the sums over the normalized axis"))],
-            "chain rule through y = x_hat * gamma + beta, x_hat = (x - mean) * invstd"),
+        lambda got, want: _named(got, want, [(go * g * invstd, statistics + GRAD_X_HINTS[axis])],
+                                 GRAD_X_HINTS[axis]),
         lambda got, want: _named(got, want, [(go.sum(leading) if leading else go,
-            "grad_gamma sums grad_out * x_hat, not grad_out alone")],
-            f"grad_gamma = sum {where} of grad_out * x_hat (the normalized x)"),
-        lambda got, want: f"grad_beta = sum {where} of grad_out, shape (features,)",
+            "grad_gamma sums grad_out * x_hat, not grad_out alone")], gamma_hint),
+        lambda got, want: beta_hint,
     )  # fmt: skip
 
 
