@@ -644,6 +644,90 @@ CLAIMS += [
 ]  # fmt: skip
 
 
+# ---- kata 12 ----
+
+
+_digits_facts: dict = {}  # computed once: scikit-learn takes a second to import
+
+
+def digits_facts() -> dict:
+    """The capstone's data as harness.digits gives it, after checking that it is scikit-learn's
+    load_digits() (which the README says it is), counted with torch."""
+    if not _digits_facts:
+        _digits_facts.update(count_digits())
+    return _digits_facts
+
+
+def count_digits() -> dict:
+    from sklearn import datasets
+
+    from harness.digits import load_digits, train_test_split
+
+    x, y = load_digits()
+    theirs = datasets.load_digits()
+    assert torch.equal(torch.as_tensor(x * 16), torch.as_tensor(theirs.data)), "not sklearn's"
+    assert torch.equal(torch.as_tensor(y), torch.as_tensor(theirs.target)), "not sklearn's"
+    assert 0 <= x.min() and x.max() <= 1, "pixels are not scaled to [0, 1]"
+    _, y_train, _, y_test = train_test_split(x, y)
+    labels = torch.as_tensor(y)
+    return {
+        "images": labels.numel(),
+        "side": math.isqrt(x.shape[1]),
+        "pixels": x.shape[1],
+        "largest label": labels.max().item(),
+        "classes": torch.unique(labels).numel(),
+        "train": len(y_train),
+        "test": len(y_test),
+        "train percent": 100 * len(y_train) / len(y),
+        "test percent": 100 * len(y_test) / len(y),
+    }
+
+
+def capstone_defaults() -> list:
+    defaults = stub_defaults("12", "capstone", "train")
+    return [
+        Given(defaults[k], f"train's default {k}") for k in ("hidden", "epochs", "batch_size", "lr")
+    ]
+
+
+def capstone_test_constant(name: str) -> Given:
+    (value,) = numbers_in_kata_test("12", "test_capstone.py", name)
+    return Given(value, f"{name} in katas/12/test_capstone.py")
+
+
+def steps_compared() -> Given:
+    steps = numbers_in_kata_test(
+        "12", "test_capstone.py", "test_first_five_steps_losses_match_torch"
+    )
+    assert 5 in steps, f"the five-step test uses {sorted(steps)}"
+    return Given(5, "the batches of test_first_five_steps_losses_match_torch")
+
+
+CLAIMS += [
+    Claim("12/README.md", "scikit-learn ships 1797 handwritten digits, each an 8×8 grid",
+          lambda: [digits_facts()["images"], digits_facts()["side"], digits_facts()["side"]]),
+    Claim("12/README.md", "with its label\n0 to 9.", lambda: [digits_facts()["largest label"]]),
+    Claim("12/README.md", "`x` of shape `(1797, 64)`",
+          lambda: [digits_facts()["images"], digits_facts()["pixels"]]),
+    Claim("12/README.md", "an 80/20 split",
+          lambda: [digits_facts()["train percent"], digits_facts()["test percent"]]),
+    Claim("12/README.md", "That gives 1438 training and 359 test images",
+          lambda: [digits_facts()["train"], digits_facts()["test"]]),
+    Claim("12/README.md", "x (N, 64) -> linear (W1, b1) -> a -> relu -> h -> linear (W2, b2) -> "
+          "logits (N, 10)", lambda: [digits_facts()["pixels"], digits_facts()["classes"]]),
+    Claim("12/README.md", 'linear = earlier_kata("04", "linear")',
+          same(4, "the kata the example reaches, as the comment after it says")),
+    Claim("12/README.md", "hidden=64, epochs=20, batch_size=32, lr=1e-2", capstone_defaults),
+    Claim("12/README.md", "the first 5 steps, which must match torch's to\n   1e-6",
+          lambda: [steps_compared(), capstone_test_constant("LOSS_TOLERANCE")]),
+    Claim("12/capstone.py", "The network: 64 pixels -> linear -> relu -> linear -> 10 logits",
+          lambda: [digits_facts()["pixels"], digits_facts()["classes"]]),
+    Claim("12/README.md", "a **test accuracy of at least 0.95**\n   within 15 s", lambda: [
+        capstone_test_constant("REQUIRED_ACCURACY"), capstone_test_constant("TRAINING_SECONDS"),
+    ]),
+]  # fmt: skip
+
+
 # ---- kata 10 ----
 
 
