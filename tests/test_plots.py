@@ -19,12 +19,13 @@ import pytest
 from PIL import Image
 
 from harness import manifest, plots
-from harness.plots.picture import DIGEST_KEY, SIZE_PIXELS
+from harness.plots.picture import DIGEST_KEY
 
 ROOT = manifest.ROOT
 SOLUTIONS = manifest.SOLUTIONS_DIR
 PICTURED = plots.available()
 README_PICTURES = ("01", "05")  # the two pictures README.md shows, from docs/
+SIZE = (1000, 650)  # pixels: every picture, as README.md's pictures are
 LIMIT = 300  # seconds for one drawing subprocess on a busy machine
 
 
@@ -148,7 +149,7 @@ def drawn(tmp_path_factory):
 
 def check_png(path: Path) -> None:
     with Image.open(path) as image:
-        assert image.size == SIZE_PIXELS, f"{path.name} is {image.size}, not {SIZE_PIXELS}"
+        assert image.size == SIZE, f"{path.name} is {image.size}, not {SIZE}"
         histogram = image.convert("L").histogram()  # pixels per grey level, 0 is black
     drawn = sum(histogram[:200])
     assert drawn > 0.01 * sum(histogram), f"{path.name} is blank: {drawn} pixels drawn"
