@@ -132,9 +132,9 @@ class LearnerCode:
         if problem not in self.problems:
             self.problems.append(problem)
 
-    def array(self, function: str, thunk, shape: tuple) -> np.ndarray:
+    def array(self, function: str, thunk, shape: tuple, given: bool = False) -> np.ndarray:
         """The learner's answer as float64 of ``shape``; NaN or inf are kept and noted."""
-        value = self.call(function, thunk)
+        value = self.call(function, thunk, given)
         try:
             values = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError):

@@ -80,6 +80,8 @@ def _lines(ax, panel: Lines) -> None:
             )
     ax.set_xscale(panel.xscale)
     ax.set_yscale(panel.yscale)
+    if panel.ylim is not None:
+        ax.set_ylim(*panel.ylim)
     ax.set(title=panel.title, xlabel=panel.xlabel, ylabel=panel.ylabel)
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8, loc="best")

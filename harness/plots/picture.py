@@ -50,6 +50,7 @@ class Lines:
     xscale: str = "linear"
     yscale: str = "linear"
     contour: tuple[list[float], list[float], list[list[float]]] | None = None
+    ylim: tuple[float, float] | None = None  # None: matplotlib's choice
 
 
 @dataclass
