@@ -89,14 +89,15 @@ class LearnerCode:
         self.files.append(learner.display_path(module.path))
         return module
 
-    def call(self, function: str, thunk, given: bool = False):
+    def call(self, function: str, thunk, given: bool = False, seconds: float | None = None):
         """``thunk()`` (which calls the learner's ``function``), or Unusable.
 
         ``given``: the code called is the stub's own (kata 05's forward pass, say), so its
-        answer does not count as something the learner wrote.
+        answer does not count as something the learner wrote. ``seconds``: its time limit, when
+        it is not one test's.
         """
         try:
-            with time_limit(limits.SECONDS_PER_TEST):
+            with time_limit(seconds or limits.SECONDS_PER_TEST):
                 value = thunk()
         except (learner.MissingFile, learner.BrokenFile) as error:
             raise NothingToDraw(str(error)) from None
