@@ -17,10 +17,30 @@ message that kata's own tests would give.
 
 from __future__ import annotations
 
-from harness.learner import LearnerModule
+from harness import learner
 from harness.manifest import KATAS_DIR
 
 
-def earlier_kata(kata_id: str, name: str) -> LearnerModule:
+class EarlierKata(learner.LearnerModule):
+    """A learner's module whose names are looked up once for each source of kata files.
+
+    A training loop calls these functions thousands of times; looking each one up again (the
+    file's path, the loaded module, the watched wrapper) would take as long as the training.
+    """
+
+    def __init__(self, kata_folder, name: str):
+        super().__init__(kata_folder, name)
+        self._found: dict[tuple, object] = {}
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__") or attr == "_found":  # _found: while being built, or copied
+            raise AttributeError(attr)
+        key = (learner._source_root, attr)
+        if key not in self._found:
+            self._found[key] = super().__getattr__(attr)
+        return self._found[key]
+
+
+def earlier_kata(kata_id: str, name: str) -> EarlierKata:
     """The learner's ``name``.py of kata ``kata_id`` ("04"), from this run's kata files."""
-    return LearnerModule(KATAS_DIR / kata_id, name)
+    return EarlierKata(KATAS_DIR / kata_id, name)
