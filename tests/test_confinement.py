@@ -106,6 +106,11 @@ def full_points() -> float:
     return float(manifest.by_id(KATA).points)
 
 
+def got_the_answers(row: dict) -> bool:
+    """Most of kata 01's points: its tests pass (its quiz, left as the stub, does not)."""
+    return float(row[KATA]) > full_points() / 2
+
+
 def refused(row: dict) -> bool:
     return f"{KATA}: refused access:" in row["status"]
 
@@ -145,15 +150,18 @@ def test_landlock_alone_refuses_every_trick(tmp_path, answer_port):
 
 
 def test_without_landlock_reading_from_c_gets_the_answers(tmp_path, answer_port):
-    """What the audit hook cannot see: why the kernel's confinement is needed at all."""
-    from_c = ["reads_solutions_with_numpy_fromfile", "reads_solutions_with_torch_from_file"]
-    folder = make_class(tmp_path / "class", from_c, answer_port)
+    """torch.from_file opens its file in C, where the audit hook sees nothing: why the kernel's
+    confinement is needed at all. The grader says in one line what is missing, and goes on."""
+    from_c, from_python = "reads_solutions_with_torch_from_file", "reads_solutions_with_open"
+    folder = make_class(tmp_path / "class", [from_c, from_python], answer_port)
     result, grades = grade(folder, tmp_path / "out", "landlock")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert len(result.stderr.splitlines()[0]) < 200  # the one-line warning comes first
-    assert "warning: Landlock is not available" in result.stderr.splitlines()[0]
-    for trick in from_c:
-        assert float(grades[trick][KATA]) == pytest.approx(full_points()), grades[trick]
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "Landlock is not available" in warnings[0], result.stderr
+    assert got_the_answers(grades[from_c]), grades[from_c]
+    # What Python opens, the audit hook still refuses.
+    assert float(grades[from_python][KATA]) <= float(grades[BASELINE][KATA])
+    assert refused(grades[from_python]), grades[from_python]["status"]
 
 
 def test_unconfined_every_answer_getting_trick_works(tmp_path, answer_port):
@@ -162,7 +170,7 @@ def test_unconfined_every_answer_getting_trick_works(tmp_path, answer_port):
     result, grades = grade(folder, tmp_path / "out", "all")
     assert result.returncode == 0, result.stderr[-3000:]
     for trick in GETS_ANSWERS:
-        assert float(grades[trick][KATA]) == pytest.approx(full_points()), grades[trick]
+        assert got_the_answers(grades[trick]), grades[trick]
         assert not refused(grades[trick]), grades[trick]["status"]
 
 
