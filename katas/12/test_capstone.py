@@ -245,8 +245,12 @@ def test_init_params_like_nn_linear():
             torch.as_tensor(reference[0 if name.endswith("1") else 2])
         )
         bound = 1 / math.sqrt(fan_in)
+        largest = float(np.max(np.abs(p)))
+        # Hundreds of weights drawn from U(-bound, bound) reach past 0.8 * bound for certain;
+        # a bias of 10 entries may not, so only its upper bound is checked.
+        spread = largest > 0.8 * bound if name.startswith("W") else True
         check_true(
-            float(np.max(np.abs(p))) <= bound and float(np.max(np.abs(p))) > 0.8 * bound,
+            largest <= bound and spread,
             f"init_params(hidden={hidden}, rng): {name} spans up to {np.max(np.abs(p)):.4g}, "
             f"but nn.Linear draws it from U(-{bound:.4g}, {bound:.4g}) (1/sqrt(in_features)).",
             "draw each layer with your init_linear(in_features, out_features, rng): 64 inputs "
