@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.processes import posix_missing
 from harness.worker import Worker
 
 HERE = Path(__file__).parent
@@ -27,6 +28,28 @@ RUN_ORDER = [
 # Seconds a repository check may take: these grade whole classes in subprocesses.
 CHECK_TIMEOUT = 900
 
+# Checks of what runs only on POSIX (the instructor's grading), by file or file::test; a check
+# marked ``posix_only`` or run in the grading sandbox (its id says "sandbox") is one too. Where
+# the platform lacks fork or resource limits (Windows) they are skipped, saying why.
+POSIX_ONLY_CHECKS = {
+    "test_grader_instructor.py": "batch grading forks and sets POSIX resource limits",
+    "test_confinement.py": "the grading sandbox is confined by Linux's Landlock",
+    "test_handout.py::test_every_command_in_the_handout_readme_works_in_the_handout": (
+        "it stops the handout's watch mode with a signal to its process group"
+    ),
+}
+
+
+def posix_only_reason(item: pytest.Item) -> str | None:
+    name = Path(item.fspath).name
+    test = f"{name}::{item.name.split('[')[0]}"
+    marked = item.get_closest_marker("posix_only")
+    if marked is not None:
+        return marked.args[0] if marked.args else "it needs POSIX"
+    if "sandbox" in getattr(getattr(item, "callspec", None), "id", ""):
+        return "the grading sandbox forks and sets POSIX resource limits"
+    return POSIX_ONLY_CHECKS.get(test) or POSIX_ONLY_CHECKS.get(name)
+
 
 @pytest.fixture(scope="session")
 def worker():
@@ -38,6 +61,7 @@ def worker():
 def pytest_configure(config: pytest.Config) -> None:
     # Declared here too, so that a run without pytest-xdist (-p no:xdist) does not warn.
     config.addinivalue_line("markers", "xdist_group(name): tests that share a costly set-up")
+    config.addinivalue_line("markers", "posix_only(reason): skipped where POSIX is missing")
 
 
 def run_rank(item: pytest.Item) -> int:
@@ -55,7 +79,11 @@ def shared_fixtures(item: pytest.Item) -> list[str]:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=run_rank)  # stable: each file keeps its own order
+    missing = posix_missing()
     for item in items:
+        reason = posix_only_reason(item) if missing else None
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=f"POSIX only ({missing} is missing): {reason}"))
         if HERE in Path(item.fspath).parents:
             item.add_marker(pytest.mark.timeout(CHECK_TIMEOUT))
         shared = shared_fixtures(item)

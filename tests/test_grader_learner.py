@@ -299,6 +299,7 @@ def test_each_failure_has_the_kind_of_what_happened(worker, tmp_path, case, mode
     assert [r.kind for r in run.results] == [kind], [(r.kind, r.message) for r in run.results]
 
 
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
 def test_a_crash_stops_the_run_and_blames_the_test_that_was_running(worker, tmp_path):
     crash = "import os\n\ndef tanh_grad(x):\n    os._exit(3)\n"
     local = worker.run([KIND_KATA], source_with(tmp_path / "a", crash), 120, ONE_TEST)
@@ -334,6 +335,7 @@ def test_the_learners_grader_blames_the_crashing_test_and_runs_the_next_kata(tmp
     assert run.for_kata(next_kata) and all(r.passed for r in run.for_kata(next_kata))
 
 
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
 def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path):
     loop = KIND_CASES["endless loop"][0]
     tests = "tanh and float32 and (test_matches_torch or test_large_inputs)"
@@ -346,6 +348,7 @@ def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path
         assert kind == expected, (name, [(r.kind, r.message[-300:]) for r in run.results])
 
 
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
 def test_an_endless_loop_bars_only_its_own_katas_function_of_that_name(worker, tmp_path):
     """Kata 01's sigmoid never returns; kata 05's Value.sigmoid, a namesake, still runs."""
     source = source_with(tmp_path, "def sigmoid(x):\n    while True:\n        pass\n")
@@ -373,6 +376,7 @@ def test_an_import_that_runs_out_of_time_is_not_tried_again(worker, tmp_path, mo
         assert "was not imported again" in result.message, result.message
 
 
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
 def test_a_stopped_sandbox_leaves_no_folder_behind():
     from harness.sandbox import Sandbox
 
@@ -557,6 +561,7 @@ def run_on_a_terminal(tree: Path, *args: str, **env: str) -> str:
     return b"".join(chunks).decode(errors="replace")
 
 
+@pytest.mark.posix_only("it opens a pseudo-terminal")
 def test_colour_on_a_terminal_and_plain_with_no_color(runs):
     kata_id = KATAS[-1].id
     with ThreadPoolExecutor() as pool:  # two independent runs: let them overlap
@@ -595,6 +600,7 @@ class Lines:
         raise AssertionError(f"no line matching {pattern!r} in:\n{''.join(self.seen)}")
 
 
+@pytest.mark.posix_only("it stops watch mode with SIGINT, as Ctrl-C does")
 def test_watch_reruns_the_saved_kata_and_stops_on_ctrl_c(tmp_path):
     tree = scratch_tree(tmp_path)
     saved = KATAS[3]
