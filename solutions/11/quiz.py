@@ -25,9 +25,9 @@ EXPLANATIONS = {
     "RUNNING_VAR_AFTER_ONE_BATCH": (
         "The batch's variance is {biased:.4f} divided by N, but BatchNorm1d keeps the UNBIASED "
         "one, divided by N - 1: {unbiased:.4f}. The running variance moves a tenth of the way: "
-        "{keep:g} * 1 + {momentum:g} * {unbiased:.4f} = {answer:.4f}. The output itself was normalized with "
-        "the biased {biased:.4f}: the output is about this batch, the running statistic is an "
-        "estimate of the whole data's variance."
+        "{keep:g} * 1 + {momentum:g} * {unbiased:.4f} = {answer:.4f}. The output itself was "
+        "normalized with the biased {biased:.4f}: the output is about this batch, the running "
+        "statistic is an estimate of the whole data's variance."
     ),
     "BIAS_GRAD_BEFORE_BATCHNORM": (
         "Batch norm subtracts the batch's mean from every channel, so a constant added to a "
