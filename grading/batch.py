@@ -13,6 +13,7 @@ import io
 import json
 import os
 import queue
+import re
 import signal
 import tempfile
 import threading
@@ -190,19 +191,23 @@ class Gradebook:
         }
 
 
+# A number in a hint describes the test's input ("divided by the 4 positions"); the mistake
+# is the same for every input, so hints are grouped with their numbers set aside.
+NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
 def common_mistakes(documents: dict[str, dict]) -> list[dict]:
     """The diagnoses shared across the class: one entry per (kata, function, hint), with the
-    students who got it, the most common first."""
-    students: dict[tuple, list[str]] = {}
+    students who got it, the most common first. The hint shown is the first one found."""
+    groups: dict[tuple, dict] = {}
     for student in sorted(documents):
         for found in documents[student]["extra_data"].get("diagnoses", ()):
-            key = (found["kata"], found["function"], found["hint"])
-            students.setdefault(key, []).append(student)
-    ranked = sorted(students.items(), key=lambda item: (-len(item[1]), item[0][0], str(item[0])))
-    return [
-        {"kata": kata, "function": function, "hint": hint, "students": names}
-        for (kata, function, hint), names in ranked
-    ]
+            key = (found["kata"], found["function"], NUMBER.sub("#", found["hint"]))
+            group = groups.setdefault(key, {**found, "students": []})
+            if student not in group["students"]:
+                group["students"].append(student)
+    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]["students"]), str(item[0])))
+    return [group for _, group in ranked]
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -161,3 +161,18 @@ def test_the_report_prints(documents, tmp_path):
     pdf = tmp_path / "report.pdf"
     render(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_hints_that_differ_only_in_their_numbers_are_one_mistake(tmp_path):
+    """A hint may quote the test's input ("divided by the 4 positions"): still one mistake."""
+    hint = "sum, not mean: your grad_W is torch's divided by the {} positions"
+    made = [
+        document(student, 0.9, diagnoses=[{**DTYPE_MISTAKE, "hint": hint.format(n)}])
+        for student, n in (("ana", 2), ("ben", 4), ("chloé", 4))
+    ]
+    documents = {d["extra_data"]["student"]: d for d in made}
+    made[0]["extra_data"]["diagnoses"].append({**DTYPE_MISTAKE, "hint": hint.format(6)})
+    mistakes = summary_of(documents, tmp_path)["common_mistakes"]
+    assert len(mistakes) == 1, mistakes
+    assert mistakes[0]["students"] == ["ana", "ben", "chloé"]
+    assert mistakes[0]["hint"] == hint.format(2)  # the first one found, shown as it was
