@@ -81,11 +81,15 @@ def learner_module(test_file: str, name: str) -> LearnerModule:
 
 
 def display_path(path: Path) -> str:
-    """A path as a learner would type it: relative to where they run pytest when possible."""
+    """A path as a learner would type it: relative to where they run pytest when possible.
+
+    Written with "/" on every platform (Windows accepts it too), so that messages, and the
+    checks that read them, are the same everywhere.
+    """
     try:
-        return str(path.relative_to(Path.cwd()))
+        return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        return path.as_posix()
 
 
 class LearnerModule:
