@@ -19,7 +19,7 @@ ADAM_STEPS = None
 # gradient it returns is 32 times torch's. Compared with the correct first step, how large is
 # the first update adam_step makes to a weight?
 #   a) 32 times larger
-#   b) all but exactly the same
+#   b) almost exactly the same
 #   c) 32 times smaller
 #   d) sqrt(32) times larger
 UNDIVIDED_FIRST_STEP = None
