@@ -83,11 +83,10 @@ class TorchNet(torch.nn.Module):
 def torch_params(hidden=HIDDEN, seed=0):
     """Parameters as torch.nn.Linear draws them, as NumPy arrays in the order [W1, b1, W2, b2]."""
     torch.manual_seed(seed)
-    net = TorchNet.__new__(TorchNet)
-    torch.nn.Module.__init__(net)
-    net.first = torch.nn.Linear(PIXELS, hidden, dtype=torch.float64)
-    net.second = torch.nn.Linear(hidden, CLASSES, dtype=torch.float64)
-    return [p.detach().numpy().copy() for p in net.params()]
+    first = torch.nn.Linear(PIXELS, hidden, dtype=torch.float64)
+    second = torch.nn.Linear(hidden, CLASSES, dtype=torch.float64)
+    layers = (first, second)
+    return [p.detach().numpy().copy() for layer in layers for p in (layer.weight, layer.bias)]
 
 
 def torch_loss_and_grads(params, x, y):
