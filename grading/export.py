@@ -119,13 +119,17 @@ def committed_stubs(strict: bool) -> tuple[dict[str, bytes], list[str]]:
     unsigned = [r for r, content in files.items() if signed.get(r) != signature(content)]
     if unsigned:
         message = (
-            f"as committed, {', '.join(unsigned)} differ from the stubs signed in the manifest "
+            f"as committed, {files_differ(unsigned)} from the stubs signed in the manifest "
             f"(answers committed, or stubs edited without running `{SIGN_COMMAND}`)"
         )
         if strict:
             raise HandoutError(message + " (--strict)")
         notes.append(message)
     return files, notes
+
+
+def files_differ(paths: list[str]) -> str:
+    return f"{', '.join(paths)} {'differs' if len(paths) == 1 else 'differ'}"
 
 
 def signed_stubs() -> dict[str, bytes]:
@@ -139,7 +143,7 @@ def signed_stubs() -> dict[str, bytes]:
     ]
     if wrong:
         raise HandoutError(
-            f"{', '.join(wrong)} differ from the stubs signed in katas/katas.toml, and without "
+            f"{files_differ(wrong)} from the stubs signed in katas/katas.toml, and without "
             "git there is no committed copy to hand out instead: restore the stubs"
         )
     return files

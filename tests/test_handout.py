@@ -122,7 +122,7 @@ def test_without_git_a_handout_is_checked_against_the_stub_signatures(handout, t
     refused = grader(answered, "export-student", str(tmp_path / "from-answered"))
     assert refused.returncode == 2, refused.stderr[-3000:]
     assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
-    assert f"{ANSWERED} differ from the stubs signed" in refused.stderr
+    assert f"{ANSWERED} differs from the stubs signed" in refused.stderr
     assert not (tmp_path / "from-answered").exists()
 
 
