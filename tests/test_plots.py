@@ -223,6 +223,19 @@ def test_each_problem_is_drawn_as_far_as_it_goes_and_named(drawn):
     assert "relu_grad called torch's autograd" in notes
 
 
+def test_without_sigalrm_an_endless_loop_is_stopped_all_the_same(tmp_path):
+    """Where there is no SIGALRM (Windows), the harness's watchdog thread sets the time limit."""
+    troubled = tree_with(tmp_path, "01", "activations", TROUBLED)
+    script = (
+        "import signal; del signal.setitimer\n"
+        "from harness import plots\n"
+        f"print(plots.picture('01', {str(troubled)!r}).problems)"
+    )
+    done = run("-c", script)
+    assert done.returncode == 0, done.stderr
+    assert "tanh did not finish in time" in done.stdout
+
+
 @pytest.mark.parametrize("index", range(len(README_PICTURES)))
 def test_the_readme_pictures_are_made_by_the_command_and_up_to_date(drawn, index):
     kata = README_PICTURES[index]

@@ -10,7 +10,9 @@ for the figure's notes.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -40,17 +42,19 @@ class _OutOfTime(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float):
-    """Interrupt the block after ``seconds`` where the platform allows it (SIGALRM)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
+    """Interrupt the block after ``seconds``, as a kata test is: by SIGALRM where there is one,
+    else by the harness's watchdog thread (Windows, or a thread other than the main one)."""
+    learner.start_test_clock()
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if not hasattr(signal, "setitimer") or not in_main_thread:
+        with _watchdog(seconds):  # a signal reaches only the main thread
+            yield
         return
 
     def alarm(signum, frame):
         learner.time_is_up()  # what the test plugin says too: learner code then reports TimedOut
         raise _OutOfTime
 
-    learner.start_test_clock()
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -58,6 +62,23 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _watchdog(seconds: float):
+    from harness.time_limit import TimeIsUp, Watchdog
+
+    def stuck() -> None:  # in one long C call, which no exception interrupts
+        print("grader.py plot: the learner's code is stuck; stopping", file=sys.stderr)
+        os._exit(1)
+
+    watchdog = Watchdog(seconds, learner.time_is_up, stuck)
+    try:
+        yield
+    except TimeIsUp:
+        raise _OutOfTime from None
+    finally:
+        watchdog.cancel()
 
 
 def _reason(error: BaseException) -> str:
