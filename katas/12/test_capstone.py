@@ -341,6 +341,12 @@ def test_gradients_match_autograd():
         )  # fmt: skip
 
 
+def is_number(value) -> bool:
+    """A real number, or a 0-d array of one (what np.mean returns is fine too)."""
+    array = np.asarray(value) if not isinstance(value, (list, tuple, dict)) else None
+    return array is not None and array.ndim == 0 and array.dtype.kind in "fiu"
+
+
 def run_steps(params, batches, lr):
     """The learner's train_step on each batch in turn, passing the state along: the losses."""
     state, losses = None, []
@@ -353,7 +359,12 @@ def run_steps(params, batches, lr):
             f"train_step (step {step}) returned {result!r:.120}, not (loss, state).",
             "return the batch's loss and the state adam_step returned",
         )
-        losses.append(result[0])
+        check_true(
+            is_number(result[0]),
+            f"train_step (step {step}) returned the loss {result[0]!r:.120}, not a number.",
+            "return the batch's mean loss as a float: float(loss)",
+        )
+        losses.append(float(result[0]))
         state = result[1]
     return np.array(losses, dtype=np.float64)
 
@@ -362,7 +373,7 @@ def test_one_training_step_matches_torch_adam():
     params = torch_params()
     x, y = batch(96)
     before = [p.copy() for p in params]
-    _, (want_params) = torch_adam_run(before, [(x, y)], LR)
+    _, want_params = torch_adam_run(before, [(x, y)], LR)
     run_steps(params, [(x, y)], LR)
     for name, got, want, old in zip(NAMES, params, want_params, before, strict=True):
         hint = HINT_FIRST_STEP
