@@ -320,6 +320,15 @@ RAISED_HINT = (
 )
 
 
+def _same_nans(got, want):
+    """Whether the answer is NaN exactly where torch's is (False for anything not numeric)."""
+    try:
+        have = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return have.shape == want.shape and bool(np.all(np.isnan(have) == np.isnan(want)))
+
+
 def check_cross_entropy(kind, logits, targets, propagate=(), **options):
     """The learner's cross_entropy (kind "loss") or cross_entropy_grad ("grad") against torch.
 
@@ -336,7 +345,7 @@ def check_cross_entropy(kind, logits, targets, propagate=(), **options):
     shown = {**inputs, **options}
     if kind == "loss" and np.isnan(want).any():
         check_true(
-            np.shape(got) == want.shape and bool(np.all(np.isnan(got) == np.isnan(want))),
+            _same_nans(got, want),
             f"{name}(logits, targets, ...) returned {show(got)}; torch returns NaN: every "
             f"target is ignored, so the mean is 0/0.\n  targets = {show(targets)}",
             "follow torch: divide by the number of kept targets even when it is 0, and say "
