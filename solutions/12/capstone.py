@@ -77,3 +77,11 @@ def train(x, y, *, hidden=64, epochs=20, batch_size=32, lr=1e-2, seed=0):
         accuracy = np.mean(predict(params, x_test) == y_test)
         history["test_accuracy"].append(float(accuracy))
     return params, history
+
+
+if __name__ == "__main__":  # python katas/12/capstone.py: train, and watch every epoch
+    from harness.digits import load_digits
+
+    _, history = train(*load_digits())
+    for epoch, (loss, accuracy) in enumerate(zip(*history.values(), strict=True), start=1):
+        print(f"epoch {epoch:2d}   train loss {loss:.4f}   test accuracy {accuracy:.4f}")
