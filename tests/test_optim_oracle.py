@@ -31,7 +31,94 @@ def kata_test_module(kata_id: str, name: str):
     return module
 
 
+SGD = kata_test_module("07", "test_sgd")
 ADAM = kata_test_module("10", "test_adam")
+
+
+def snapshot(tensors):
+    return [t.detach().numpy().copy() for t in tensors]
+
+
+# --- kata 07: SGD -----------------------------------------------------------------------------
+
+
+def sgd_step_run(options, params0, grad_steps, lrs, buffers0=None):
+    """What torch.optim.SGD.step() leaves after every step: (params, momentum buffers)."""
+    tensors = [torch.tensor(np.array(p), requires_grad=True) for p in params0]
+    optimizer = torch.optim.SGD(tensors, lr=lrs[0], **options)
+    for tensor, buffer in zip(tensors, buffers0 or [None] * len(tensors), strict=True):
+        if buffer is not None:  # resumed from a checkpoint
+            optimizer.state[tensor]["momentum_buffer"] = torch.tensor(np.array(buffer))
+    history = []
+    for lr, grads in zip(lrs, grad_steps, strict=True):
+        optimizer.param_groups[0]["lr"] = lr
+        for tensor, grad in zip(tensors, grads, strict=True):
+            tensor.grad = torch.tensor(np.array(grad))
+        optimizer.step()
+        buffers = [optimizer.state[t].get("momentum_buffer") for t in tensors]
+        buffers = [None if b is None else b.detach().numpy().copy() for b in buffers]
+        history.append((snapshot(tensors), buffers))
+    return history
+
+
+def assert_same_arrays(expected, got, what):
+    assert len(expected) == len(got), f"{what}: {len(expected)} arrays against {len(got)}"
+    for a, b in zip(expected, got, strict=True):
+        assert (a is None) == (b is None), f"{what}: a buffer is missing on one side"
+        if a is not None:
+            assert a.dtype == b.dtype and np.array_equal(a, b), f"{what} differ"
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("options", SGD.ACCEPTED, ids=SGD.label)
+def test_functional_sgd_equals_sgd_step(options, dtype):
+    """Bit for bit, over ten steps with a learning-rate schedule, in both dtypes."""
+    params0, grad_steps = SGD.example(7, n_steps=10)
+    params0 = [p.astype(dtype) for p in params0]
+    grad_steps = [[g.astype(dtype) for g in grads] for grads in grad_steps]
+    lrs = [0.1 * (1 + k % 3) for k in range(10)]
+    functional = SGD.torch_sgd(params0, grad_steps, lrs, options)
+    stepped = sgd_step_run(options, params0, grad_steps, lrs)
+    for k, ((params_f, buffers_f), (params_s, buffers_s)) in enumerate(
+        zip(functional, stepped, strict=True)
+    ):
+        at = f"torch.optim.SGD({SGD.label(options)}), step {k + 1}"
+        assert_same_arrays(params_s, params_f, f"{at}: params")
+        assert_same_arrays(buffers_s, buffers_f, f"{at}: momentum buffers")
+
+
+def test_functional_sgd_resumes_a_checkpoint_as_sgd_does():
+    options = dict(momentum=0.9, dampening=0.1, weight_decay=0.05)
+    params0, grad_steps = SGD.example(9, n_steps=3)
+    params2, buffers2 = SGD.torch_sgd(params0, grad_steps[:2], [0.1, 0.1], options)[-1]
+    resumed = SGD.torch_sgd(params2, grad_steps[2:], [0.1], options, buffers2)
+    stepped = sgd_step_run(options, params2, grad_steps[2:], [0.1], buffers2)
+    assert_same_arrays(stepped[0][0], resumed[0][0], "resumed params")
+    assert_same_arrays(stepped[0][1], resumed[0][1], "resumed buffers")
+
+
+def sgd_refuses(args) -> bool:
+    try:
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], **args)
+    except ValueError:
+        return True
+    return False
+
+
+def test_sgd_refusal_table_is_what_sgd_refuses_over_the_grid():
+    """Every argument the table's rules look at, below, at and above each rule's edge."""
+    grid = itertools.product(
+        [-1e-8, 0.0, 0.1],  # lr
+        [-0.5, 0.0, 0.9, 1.5],  # momentum
+        [-0.5, 0.0, 0.5, 1.0],  # dampening
+        [-1e-4, 0.0, 0.1],  # weight_decay
+        [False, True],  # nesterov
+        [False, True],  # maximize
+    )
+    names = ("lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize")
+    for values in grid:
+        args = dict(zip(names, values, strict=True))
+        assert SGD.torch_refuses(**args) == sgd_refuses(args), f"torch.optim.SGD({args})"
 
 
 # --- kata 10: Adam and AdamW ------------------------------------------------------------------
@@ -151,10 +238,14 @@ def test_the_refusal_rule_the_hint_states_is_torchs_over_a_grid():
     assert "for nothing else" in ADAM.REFUSE_HINT
 
 
-def test_kata_10_oracle_does_not_import_dynamo():
-    """The functional call the tests make stays clear of torch._dynamo (the reason to use it)."""
+def test_the_katas_oracles_do_not_import_dynamo():
+    """The functional calls the tests make stay clear of torch._dynamo (the reason to use them)."""
     code = (
         "import sys; from tests.test_optim_oracle import kata_test_module as k\n"
+        "m = k('07', 'test_sgd')\n"
+        "p, g = m.example(1, n_steps=2)\n"
+        "m.torch_sgd(p, g, [0.1, 0.1], dict(momentum=0.9, nesterov=True, weight_decay=0.1))\n"
+        "m.torch_refuses(lr=-1.0)\n"
         "m = k('10', 'test_adam')\n"
         "p, g = m.example(1, n_steps=2)\n"
         "m.torch_adam(p, g, [0.1, 0.1], dict(amsgrad=True, weight_decay=0.1))\n"

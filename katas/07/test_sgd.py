@@ -1,7 +1,10 @@
 """Tests for kata 07: sgd_step must move the parameters exactly as torch.optim.SGD does.
 
-Torch is the oracle: every expected value below comes from torch.optim.SGD, run in the test on
-tensors whose .grad is set to the same gradients.
+Torch is the oracle: every expected value below comes from torch's own SGD update, run in the
+test on the same parameters and gradients. The tests call its functional form,
+``torch.optim.sgd.sgd``, which is what ``torch.optim.SGD.step()`` runs on a CPU, and say which
+arguments torch refuses with a table of SGD's checks; building the optimizer itself would import
+torch._dynamo and cost seconds. tests/test_optim_oracle.py proves that both are torch.optim.SGD's.
 """
 
 import functools
@@ -13,6 +16,7 @@ import pytest
 import torch
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from torch.optim.sgd import sgd as torch_functional_sgd
 
 from harness import as_numpy, check_close, check_true, fail, learner_module, tolerance
 from harness.compare import call_learner
@@ -31,34 +35,48 @@ DEFAULTS = dict(momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False, m
 
 # --- torch, the oracle ---------------------------------------------------------------------
 
+# The checks torch.optim.SGD.__init__ makes: it raises ValueError when any row holds.
+SGD_REFUSES = [
+    ("lr < 0", lambda o: o["lr"] < 0.0),
+    ("momentum < 0", lambda o: o["momentum"] < 0.0),
+    ("weight_decay < 0", lambda o: o["weight_decay"] < 0.0),
+    (
+        "nesterov without momentum > 0 and dampening == 0",
+        lambda o: o["nesterov"] and (o["momentum"] <= 0 or o["dampening"] != 0),
+    ),
+]
+
 
 def torch_refuses(lr=0.1, **options) -> bool:
     """True when torch.optim.SGD raises ValueError for these hyperparameters."""
-    try:
-        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr, **options)
-    except ValueError:
-        return True
-    return False
+    arguments = {"lr": lr, **DEFAULTS, **options}
+    return any(holds(arguments) for _, holds in SGD_REFUSES)
 
 
 def torch_sgd(params0, grad_steps, lrs, options, buffers0=None):
-    """Run torch.optim.SGD from params0; after every step, (params, momentum buffers) as NumPy."""
-    tensors = [torch.tensor(np.array(p), requires_grad=True) for p in params0]
-    optimizer = torch.optim.SGD(tensors, lr=lrs[0], **options)
-    if buffers0 is not None:  # resume from buffers saved earlier, as a checkpoint would
-        for tensor, buffer in zip(tensors, buffers0, strict=True):
-            if buffer is not None:
-                optimizer.state[tensor]["momentum_buffer"] = torch.tensor(np.array(buffer))
+    """Run torch's SGD from params0; after every step, (params, momentum buffers) as NumPy."""
+    o = {**DEFAULTS, **options}
+    tensors = [torch.tensor(np.array(p)) for p in params0]
+    # Resume from buffers saved earlier, as a checkpoint would; None means "no buffer yet".
+    buffers = [None if b is None else torch.tensor(np.array(b)) for b in buffers0 or []]
+    buffers = buffers or [None] * len(tensors)
     history = []
     for lr, grads in zip(lrs, grad_steps, strict=True):
-        optimizer.param_groups[0]["lr"] = lr  # a learning-rate schedule changes lr like this
-        for tensor, grad in zip(tensors, grads, strict=True):
-            tensor.grad = torch.tensor(np.array(grad))
-        optimizer.step()
+        torch_functional_sgd(
+            tensors,
+            [torch.tensor(np.array(g)) for g in grads],
+            buffers,  # the functional call fills in a new buffer where one is None
+            foreach=False,  # what SGD.step() picks for tensors on the CPU
+            lr=lr,  # a learning-rate schedule may change lr between steps
+            weight_decay=o["weight_decay"],
+            momentum=o["momentum"],
+            dampening=o["dampening"],
+            nesterov=o["nesterov"],
+            maximize=o["maximize"],
+        )
         params = [as_numpy(t).copy() for t in tensors]
-        buffers = [optimizer.state[t].get("momentum_buffer") for t in tensors]
-        buffers = [None if b is None else as_numpy(b).copy() for b in buffers]
-        history.append((params, buffers))
+        kept = buffers if o["momentum"] != 0 else [None] * len(tensors)  # SGD keeps none then
+        history.append((params, [None if b is None else as_numpy(b).copy() for b in kept]))
     return history
 
 
