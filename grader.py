@@ -67,7 +67,7 @@ def watch_command(args: argparse.Namespace) -> int:
 def plot_command(args: argparse.Namespace) -> int:
     from harness import plots  # matplotlib: only here
 
-    return plots.command(args.kata, args.out, args.source)
+    return plots.command(args.kata, args.out, args.source, args.graphviz)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("kata", nargs="?", help="kata number, e.g. 03 (default: every picture)")
     plot.add_argument("--out", type=os.path.abspath, help="PNG to write (default plots/NN.png)")
     plot.add_argument("--source", type=os.path.abspath, help="draw DIR/NN/ instead of katas/NN/")
+    plot.add_argument("--graphviz", action="store_true", help="kata 05's graph laid out by dot")
     plot.set_defaults(handler=plot_command)
 
     from grading import instructor  # grade, gradescope, export-student

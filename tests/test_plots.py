@@ -236,6 +236,47 @@ def test_without_sigalrm_an_endless_loop_is_stopped_all_the_same(tmp_path):
     assert "tanh did not finish in time" in done.stdout
 
 
+# A stand-in for Graphviz's dot: node i at (1.5 i, 1.2 (i % 2)) inches, in dot's plain format.
+FAKE_DOT = """#!{python}
+import re, sys
+names = re.findall(r"^(n[0-9]+);$", sys.stdin.read(), re.MULTILINE)
+print("graph 1 10 10")
+for i, name in enumerate(names):
+    print(f"node {{name}} {{1.5 * i}} {{1.2 * (i % 2)}} 1 0.5 {{name}} solid box black lightgrey")
+print("stop")
+"""
+
+GRAPH_LAYOUT = textwrap.dedent(
+    """
+    import json
+    from harness import plots
+
+    ax = plots.figure("05", {source!r}, graphviz=True).axes[0]
+    print(json.dumps({{"title": ax.get_title(),
+                      "where": [list(map(float, t.get_position())) for t in ax.texts
+                                if t.get_text()]}}))  # the nodes, not the arrows
+    """
+)
+
+
+@pytest.mark.parametrize("installed", [True, False], ids=["dot", "no-dot"])
+def test_graphviz_lays_out_the_graph_when_asked_and_installed(tmp_path, installed):
+    dot = tmp_path / "dot"
+    dot.write_text(FAKE_DOT.format(python=sys.executable))
+    dot.chmod(0o755)
+    path = str(tmp_path) if installed else str(tmp_path / "nothing-here")
+    done = run("-c", GRAPH_LAYOUT.format(source=str(SOLUTIONS)), env={"PATH": path})
+    assert done.returncode == 0, done.stderr
+    drawn = json.loads(done.stdout)
+    spread = [[i / 1.0, float(i % 2)] for i in range(len(drawn["where"]))]
+    if installed:
+        assert drawn["where"] == spread, "the nodes stand where dot put them"
+        assert "not installed" not in drawn["title"]
+    else:
+        assert drawn["where"] != spread
+        assert "dot is not installed: the built-in layout" in drawn["title"]
+
+
 @pytest.mark.parametrize("index", range(len(README_PICTURES)))
 def test_the_readme_pictures_are_made_by_the_command_and_up_to_date(drawn, index):
     kata = README_PICTURES[index]

@@ -51,25 +51,33 @@ def picture(kata: str, source: Path | str | None = None) -> Picture:
     return built
 
 
-def figure(kata: str, source: Path | str | None = None):
-    """Kata ``kata``'s picture as a matplotlib Figure (a notebook shows it inline)."""
+def figure(kata: str, source: Path | str | None = None, graphviz: bool = False):
+    """Kata ``kata``'s picture as a matplotlib Figure (a notebook shows it inline).
+
+    ``graphviz``: lay out kata 05's graph with Graphviz's ``dot``, when it is installed.
+    """
     from harness.plots import draw
 
-    return draw.figure(picture(kata, source))
+    return draw.figure(picture(kata, source), graphviz)
 
 
-def save(kata: str, out: Path | str | None = None, source: Path | str | None = None) -> Path:
+def save(
+    kata: str,
+    out: Path | str | None = None,
+    source: Path | str | None = None,
+    graphviz: bool = False,
+) -> Path:
     """Draw kata ``kata``'s picture into the PNG ``out`` (default plots/NN.png); its path."""
     from harness.plots import draw
 
     drawn = picture(kata, source)
     out = Path(out) if out is not None else DEFAULT_FOLDER / f"{drawn.kata}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    draw.save(drawn, out, digest(drawn))
+    draw.save(drawn, out, digest(drawn), graphviz)
     return out
 
 
-def command(kata: str | None, out: str | None, source: str | None) -> int:
+def command(kata: str | None, out: str | None, source: str | None, graphviz: bool = False) -> int:
     """``grader.py plot``: one kata's picture, or (no kata) every picture, ``out`` then being a
     folder. Prints each PNG's path; 1 if some picture had nothing to draw, 2 for an unknown kata.
     """
@@ -84,7 +92,7 @@ def command(kata: str | None, out: str | None, source: str | None) -> int:
     for one in katas:
         target = out if kata else (Path(out) / f"{one}.png" if out else None)
         try:
-            print(save(one, target, source), flush=True)
+            print(save(one, target, source, graphviz), flush=True)
         except NothingToDraw as error:
             print(f"grader.py plot: {error}", file=sys.stderr)
             status = 1

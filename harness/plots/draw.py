@@ -32,7 +32,8 @@ def notes(picture: Picture) -> list[str]:
     return lines
 
 
-def figure(picture: Picture) -> Figure:
+def figure(picture: Picture, graphviz: bool = False) -> Figure:
+    """The picture, drawn; ``graphviz``: lay out a graph with Graphviz's dot when installed."""
     fig = Figure(figsize=SIZE_INCHES, dpi=DPI)
     FigureCanvasAgg(fig)
     fig.suptitle(f"Kata {picture.kata}: {picture.title}", fontsize=13)
@@ -42,7 +43,7 @@ def figure(picture: Picture) -> Figure:
     fig.subplots_adjust(left=0.07, right=0.98, top=0.89, bottom=bottom, hspace=0.45, wspace=0.25)
     for index, panel in enumerate(picture.panels):
         ax = fig.add_subplot(rows, columns, index + 1)
-        DRAWERS[type(panel)](ax, panel)
+        DRAWERS[type(panel)](ax, panel, graphviz=graphviz)
     for row, line in enumerate(below):
         y = bottom - 0.075 - NOTE_LINE_HEIGHT * row  # under the x labels
         fig.text(0.01, y, line, color=NOTE_COLOR, fontsize=9, va="top")
@@ -53,7 +54,7 @@ def _grid(panels: int) -> tuple[int, int]:
     return {1: (1, 1), 2: (1, 2), 3: (1, 3)}.get(panels, (2, (panels + 1) // 2))
 
 
-def _lines(ax, panel: Lines) -> None:
+def _lines(ax, panel: Lines, **_) -> None:
     if panel.contour is not None:
         xs, ys, zs = panel.contour
         ax.contour(xs, ys, zs, levels=12, colors="0.8", linewidths=0.8)
@@ -87,13 +88,13 @@ def _lines(ax, panel: Lines) -> None:
     ax.legend(fontsize=8, loc="best")
 
 
-def _graph(ax, panel: Graph) -> None:
+def _graph(ax, panel: Graph, graphviz: bool = False) -> None:
     from harness.plots.graph_drawing import draw_graph
 
-    draw_graph(ax, panel)
+    draw_graph(ax, panel, graphviz)
 
 
-def _images(ax, panel: Images) -> None:
+def _images(ax, panel: Images, **_) -> None:
     from harness.plots.image_drawing import draw_images
 
     draw_images(ax, panel)
@@ -102,12 +103,12 @@ def _images(ax, panel: Images) -> None:
 DRAWERS = {Lines: _lines, Graph: _graph, Images: _images}
 
 
-def save(picture: Picture, out, digest: str) -> None:
+def save(picture: Picture, out, digest: str, graphviz: bool = False) -> None:
     """Write the picture as a small PNG (a palette of a few colours, as the drawing has) that
     records the digest of its data."""
     from PIL import Image, PngImagePlugin  # Pillow comes with matplotlib
 
-    canvas = figure(picture).canvas
+    canvas = figure(picture, graphviz).canvas
     canvas.draw()
     rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
     info = PngImagePlugin.PngInfo()

@@ -1,8 +1,15 @@
-"""A computation graph drawn with matplotlib alone: layers by distance from the output."""
+"""A computation graph drawn with matplotlib: layers by distance from the output, or, when
+asked and installed, the layout Graphviz's ``dot`` computes (no other system binary needed).
+"""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 from harness.plots.picture import Graph, Node
+
+DOT_SECONDS = 10
 
 WRONG = "#b00020"
 RIGHT = "#1b7837"
@@ -20,6 +27,30 @@ def positions(graph: Graph) -> list[tuple[float, float]]:
     return where
 
 
+def dot_positions(graph: Graph) -> list[tuple[float, float]] | None:
+    """(x, y) per node as ``dot`` lays the graph out (output on the right), or None when dot
+    is not installed or fails."""
+    dot = shutil.which("dot")
+    if dot is None:
+        return None
+    lines = ["digraph { rankdir=RL; node [shape=box];"]
+    lines += [f"n{i};" for i in range(len(graph.nodes))]
+    lines += [f"n{parent} -> n{child};" for parent, child in graph.edges]
+    try:
+        done = subprocess.run([dot, "-Tplain"], input="\n".join([*lines, "}"]), text=True,
+                              capture_output=True, timeout=DOT_SECONDS, check=True)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = {}
+    for line in done.stdout.splitlines():  # "node n3 1.25 0.5 ...": name, x, y in inches
+        fields = line.split()
+        if len(fields) >= 4 and fields[0] == "node":
+            found[int(fields[1][1:])] = (float(fields[2]) / 1.5, float(fields[3]) / 1.2)
+    if len(found) != len(graph.nodes):
+        return None
+    return [found[i] for i in range(len(graph.nodes))]
+
+
 def _label(node: Node) -> tuple[str, str]:
     """The node's text and its border colour (red when its grad is not torch's)."""
     title = f"{node.name} = {node.op}" if node.name and node.op else node.name or node.op or "?"
@@ -35,8 +66,12 @@ def _label(node: Node) -> tuple[str, str]:
     return "\n".join(lines), RIGHT if agree else WRONG
 
 
-def draw_graph(ax, graph: Graph) -> None:
-    where = positions(graph)
+def draw_graph(ax, graph: Graph, graphviz: bool = False) -> None:
+    where = dot_positions(graph) if graphviz else None
+    layout = ""
+    if where is None:
+        where = positions(graph)
+        layout = "   (dot is not installed: the built-in layout)" if graphviz else ""
     for parent, child in graph.edges:  # backward walks from a node to its inputs
         ax.annotate(
             "",
@@ -71,5 +106,5 @@ def draw_graph(ax, graph: Graph) -> None:
     ys = [y for _, y in where] or [0.0]
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.7)
-    ax.set_title(graph.title + "   (green: grad as torch's; red: not)")
+    ax.set_title(graph.title + "   (green: grad as torch's; red: not)" + layout)
     ax.axis("off")
