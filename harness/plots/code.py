@@ -141,7 +141,11 @@ class LearnerCode:
 
     def _problem(self, function: str, error: BaseException) -> Unusable:
         reason = _reason(error)
-        self.note(reason if reason.startswith(function) else f"{function} {reason}")
+        if reason.startswith(("did not", "raised")):  # our own words, without a name
+            reason = f"{function} {reason}"
+        elif not reason.startswith(function):  # a function it calls in turn went wrong
+            reason = f"{function}: {reason}"
+        self.note(reason)
         if isinstance(error, NotImplementedError):
             return Unusable(function, "not finished")
         if isinstance(error, (_OutOfTime, learner.TimedOut)):

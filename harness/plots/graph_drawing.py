@@ -54,9 +54,9 @@ def dot_positions(graph: Graph) -> list[tuple[float, float]] | None:
 def _label(node: Node) -> tuple[str, str]:
     """The node's text and its border colour (red when its grad is not torch's)."""
     title = f"{node.name} = {node.op}" if node.name and node.op else node.name or node.op or "?"
-    lines = [title, f"data {node.data:.4g}"]
+    lines = [title, f"data {node.data:.4g}" if node.data is not None else "data: not a number"]
     if node.grad is None:
-        return "\n".join([*lines, "grad: not computed"]), WRONG
+        return "\n".join([*lines, "grad: not a number"]), WRONG
     lines.append(f"grad {node.grad:.4g}")
     if node.torch_grad is None:
         return "\n".join(lines), "0.4"

@@ -74,33 +74,42 @@ def _depths(order) -> dict[int, int]:
     return depth
 
 
-def build(code) -> Picture:
-    Value = code.module("autograd").Value
-    named = code.call("Value", lambda: neuron(Value), given=True)
-    names = {id(node): name for name, node in named.items()}
-    output = named["o"]
+def _number(value) -> float | None:
     try:
-        code.call("backward", output.backward)
-        backward_ran = True
-    except Unusable:
-        backward_ran = False
-    torch_grads = _torch_grads()
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def graph_of(output, names: dict[int, str], torch_grads: dict[str, float]) -> Graph:
+    """The graph reachable from ``output``, with each node's data and grad as they are now."""
     order = _walk(output)
     depth = _depths(order)
     index = {id(node): i for i, node in enumerate(order)}
     graph = Graph("o = tanh(x1·w1 + x2·w2 + b), after o.backward()")
     for node in order:
         name = names.get(id(node), "")
-        grad = float(node.grad) if backward_ran else None
+        op = str(getattr(node, "_op", ""))
+        data = _number(getattr(node, "data", None))
+        grad = _number(getattr(node, "grad", None))
         graph.nodes.append(
-            Node(
-                name,
-                str(getattr(node, "_op", "")),
-                float(node.data),
-                grad,
-                torch_grads.get(name),
-                depth.get(id(node), 0),
-            )
+            Node(name, op, data, grad, torch_grads.get(name), depth.get(id(node), 0))
         )
-        graph.edges += [(index[id(node)], index[id(c)]) for c in node._prev if id(c) in index]
-    return Picture("05", "the computation graph, and the gradients backward() left in it", [graph])
+        children = getattr(node, "_prev", ())
+        graph.edges += [(index[id(node)], index[id(c)]) for c in children if id(c) in index]
+    return graph
+
+
+def build(code) -> Picture:
+    title = "the computation graph, and the gradients backward() left in it"
+    module = code.module("autograd")
+    try:  # the forward pass is the stub's own code, unless the learner changed it
+        named = code.call("Value", lambda: neuron(module.Value), given=True)
+    except Unusable as why:
+        return Picture("05", title, [Graph(f"the neuron could not be built: {why}")])
+    try:
+        code.call("backward", lambda: named["o"].backward())
+    except Unusable:
+        pass  # drawn with the gradients backward() had left when it stopped
+    names = {id(node): name for name, node in named.items()}
+    return Picture("05", title, [graph_of(named["o"], names, _torch_grads())])

@@ -59,8 +59,8 @@ class Node:
 
     name: str
     op: str
-    data: float
-    grad: float | None  # None: backward did not reach it
+    data: float | None  # None: not a number
+    grad: float | None  # None: not a number
     torch_grad: float | None
     depth: int  # steps from the output, the way backward walks
 
