@@ -607,7 +607,7 @@ def batch_norm_columns() -> float:
 
 
 CLAIMS += [
-    Claim("11/README.md", "sqrt(6 / (fan_in +\n    fan_out)), since a uniform on [-b, b] has "
+    Claim("11/README.md", "sqrt(6 / (fan_in + fan_out)), since a uniform on [-b, b] has "
           "variance b²/3", lambda: [xavier_bound_constant(), uniform_variance_denominator()]),
     Claim("11/README.md", "tanh's is 5/3", lambda: gain_as_fraction("tanh", 3)),
     Claim("11/README.md", "gain=1.0)", lambda: [normalization_default("xavier_uniform", "gain")]),

@@ -32,8 +32,8 @@ def xavier_uniform(fan_in, fan_out, rng, gain=1.0):
     rng: a ``numpy.random.Generator``; draw every number from it.
     Every entry comes independently from the uniform distribution U(-bound, bound), with
         bound = gain * sqrt(6 / (fan_in + fan_out)),
-    chosen so that the variance, bound**2 / 3, is gain**2 * 2 / (fan_in + fan_out): the average
-    of what keeps the forward pass (1 / fan_in) and the backward pass (1 / fan_out) steady.
+    chosen so that the variance, bound**2 / 3, is gain**2 * 2 / (fan_in + fan_out): one over
+    the average of fan_in (what keeps the forward pass steady) and fan_out (the backward pass).
     """
     raise NotImplementedError
 
