@@ -501,9 +501,15 @@ def test_train_uses_its_arguments():
     keywords = dict(hidden=16, epochs=2, batch_size=64, lr=5e-3, seed=1)
     inputs = {"x": x, "y": y}
     run = call_learner("train", cap.train, inputs, HINT_FIRST_STEP, keywords=keywords)
-    check_params_list("train(x, y, hidden=16, ...)", run[0], 16)
     check_true(
-        len(run[1]["train_loss"]) == 2 and len(run[1]["test_accuracy"]) == 2,
+        isinstance(run, (tuple, list)) and len(run) == 2 and isinstance(run[1], dict),
+        f"train returned {run!r:.120}, not (params, history).",
+        "return params, history, history being a dict of two lists",
+    )
+    check_params_list("train(x, y, hidden=16, ...)", run[0], 16)
+    history = run[1]
+    check_true(
+        all(len(history.get(key, ())) == 2 for key in ("train_loss", "test_accuracy")),
         "train(x, y, epochs=2, ...) did not record 2 epochs.",
         "run epochs passes over the training images, recording one entry of each per epoch",
     )
