@@ -106,8 +106,11 @@ class LearnerCode:
         self.files: list[str] = []  # the learner's files the picture reads, as a learner types them
 
     def module(self, name: str):
+        # learner_module wants a file in the kata's folder: a name that is not there will do.
         module = learner.learner_module(str(self.folder / "picture"), name)
-        self.files.append(learner.display_path(module.path))
+        shown = learner.display_path(module.path)
+        if shown not in self.files:
+            self.files.append(shown)
         return module
 
     def call(self, function: str, thunk, given: bool = False, seconds: float | None = None):
