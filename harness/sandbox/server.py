@@ -22,11 +22,17 @@ import site
 import socket
 import sys
 import sysconfig
+import tempfile
 import warnings
 from pathlib import Path
 
 import numpy as np
 import torch
+
+# Graded code may write nowhere, so what torch loads on first use and writes while loading is
+# loaded here, in the judge, before any sandbox starts: its compiler, imported when the first
+# optimizer is built, makes a cache folder. (A warm worker has imported it already.)
+import torch._dynamo  # noqa: F401
 
 from harness import learner, limits, processes
 from harness.manifest import KATAS_DIR, MANIFEST_PATH
@@ -76,6 +82,7 @@ def _lock_down(sock: socket.socket, workdir: str) -> None:
     memory = _current_address_space() + limits.SANDBOX_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     torch.set_num_threads(1)
+    tempfile.gettempdir()  # found (by writing a file) while it still can be, and remembered
     try:
         landlock.confine(readable)
     except OSError:
@@ -132,7 +139,7 @@ def _refuse_side_effects(event: str, args: tuple) -> None:
         path, mode, flags = args
         writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False
         if writes or (isinstance(flags, int) and flags & _WRITE_FLAGS):
-            raise PermissionError(f"graded code may not write files ({path!r})")
+            raise PermissionError(errno.EACCES, "graded code may not write files", path)
         _refuse_unreadable(path)
     elif event in _READING_EVENTS:
         _refuse_unreadable(args[0])
@@ -259,13 +266,16 @@ def _run_request(message, objects, originals: list):
 def _refused_in(error: BaseException | None) -> list[str]:
     """What was refused, if a refusal is what the request ended with (or what caused it)."""
     seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
-            return [os.fsdecode(error.filename) if error.filename else str(error)]
-        if "Permission denied" in str(error):  # torch's file errors are RuntimeErrors
-            return [str(error)]
-        error = error.__cause__ or error.__context__
+    try:  # the learner's own exceptions may misbehave in any way: then it was no refusal
+        while error is not None and id(error) not in seen:
+            seen.add(id(error))
+            if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
+                return [os.fsdecode(error.filename) if error.filename else str(error)]
+            if "Permission denied" in str(error):  # torch's file errors are RuntimeErrors
+                return [str(error)]
+            error = error.__cause__ or error.__context__
+    except Exception:
+        pass
     return []
 
 
