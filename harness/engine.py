@@ -332,6 +332,9 @@ def run_spawned(
     return run
 
 
+POLL_SECONDS = 0.5  # how often the wait for a spawned child's next event looks up
+
+
 def _read_lines(stream, deadline: float | None, events: _Events) -> bool:
     """Feed ``stream``'s lines to ``events`` until it ends; True if the deadline came first."""
     lines: queue.Queue[bytes | None] = queue.Queue()
@@ -347,9 +350,10 @@ def _read_lines(stream, deadline: float | None, events: _Events) -> bool:
         if remaining is not None and remaining <= 0:
             return True
         try:
-            line = lines.get(timeout=remaining)
+            # Short waits: on Windows a Ctrl-C cannot interrupt a long one.
+            line = lines.get(timeout=min(remaining or POLL_SECONDS, POLL_SECONDS))
         except queue.Empty:
-            return True
+            continue
         if line is None:
             return False
         events.feed(line)
