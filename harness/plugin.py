@@ -20,34 +20,58 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import signal
+import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, settings
 
 from harness import learner, limits, outcomes, sandbox, time_limit
 from harness.learner import learner_origin
 
 __all__ = ["failure_kind", "seconds_per_test", "short_failure"]
 
-settings.register_profile(
-    "katas",
-    derandomize=True,
-    deadline=None,
-    database=None,
-    max_examples=40,
-    print_blob=False,
-    report_multiple_bugs=False,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
-    # No "explain" phase: it reruns a failing test many times for a report the harness's own
-    # failure message already gives.
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-)
-# Grading needs the verdict, not the smallest failing example.
-settings.register_profile(
-    "grading", settings.get_profile("katas"), phases=[Phase.explicit, Phase.generate]
-)
+
+def use_hypothesis_profile(config: pytest.Config) -> None:
+    """Hypothesis's settings for the kata tests (for grading: no shrinking).
+
+    Loaded only once a test module that imports hypothesis is about to be imported (its
+    ``@settings`` read the profile then): importing hypothesis costs a tenth of a second or
+    more, and a kata whose tests do not use it does not pay that on every run.
+    """
+    from hypothesis import HealthCheck, Phase, settings
+
+    config._kata_hypothesis = True
+    settings.register_profile(
+        "katas",
+        derandomize=True,
+        deadline=None,
+        database=None,
+        max_examples=40,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+        # No "explain" phase: it reruns a failing test many times for a report the harness's
+        # own failure message already gives.
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+    )
+    # Grading needs the verdict, not the smallest failing example.
+    settings.register_profile(
+        "grading", settings.get_profile("katas"), phases=[Phase.explicit, Phase.generate]
+    )
+    settings.load_profile("grading" if config.getoption("sandbox") else "katas")
+
+
+IMPORTS_HYPOTHESIS = re.compile(rb"^\s*(?:from|import)\s+hypothesis\b", re.MULTILINE)
+
+
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> None:
+    config = parent.config
+    if not hasattr(config, "_kata_hypothesis") and IMPORTS_HYPOTHESIS.search(
+        module_path.read_bytes()
+    ):
+        use_hypothesis_profile(config)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -101,10 +125,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # The katas' tensors are tiny: one thread is faster, and safe in forked children.
     torch.set_num_threads(1)
-    settings.load_profile("katas")
+    if "hypothesis" in sys.modules:  # already paid for (a warm grading worker)
+        use_hypothesis_profile(config)
     learner.configure(source_root(config))
     if config.getoption("sandbox"):
-        settings.load_profile("grading")
         # Just inside pytest-timeout's limit, so the sandbox's clearer message wins the race.
         seconds = seconds_per_test(config)
         call_timeout = limits.SANDBOX_SHARE_OF_TEST * seconds if seconds > 0 else None
@@ -116,6 +140,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # Everything alive after collection (torch's heap above all) lives to the end of the run;
     # freezing it keeps the garbage collections hypothesis runs between tests cheap.
     gc.freeze()
+    plugins = session.config.pluginmanager
+    if "hypothesis" not in sys.modules and plugins.has_plugin("hypothesispytest"):
+        # No test here uses hypothesis, and its pytest plugin's end-of-run summary would import
+        # it all the same; the plugin's other hooks do nothing without it.
+        plugins.unregister(name="hypothesispytest")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
