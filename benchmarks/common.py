@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import statistics
 import subprocess
@@ -36,9 +37,26 @@ def solved_copy():
 
 
 def seconds(command: list[str], cwd: Path) -> float:
-    started = time.perf_counter()
+    return wall_and_cpu(command, cwd)[0]
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of every finished child so far (NaN where Python cannot tell)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return math.nan
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def wall_and_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds on the clock, and CPU seconds (user + system) of the command and its children.
+
+    CPU time barely changes when other programs share the machine, while the clock does."""
+    cpu_before, started = children_cpu(), time.perf_counter()
     subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, check=False, env=ENVIRONMENT)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_cpu() - cpu_before
 
 
 def measure(
@@ -53,6 +71,23 @@ def measure(
         for name, command in commands.items():
             times[name].append(seconds(command, cwd))
     return {name: statistics.median(runs) for name, runs in times.items()}
+
+
+def measure_wall_and_cpu(
+    commands: dict[str, list[str]], cwd: Path, repeat: int
+) -> dict[str, tuple[float, float]]:
+    """The median wall and CPU seconds of each command; they take turns, after one unmeasured
+    run each."""
+    for command in commands.values():
+        wall_and_cpu(command, cwd)
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(wall_and_cpu(command, cwd))
+    return {
+        name: (statistics.median(w for w, _ in times), statistics.median(c for _, c in times))
+        for name, times in runs.items()
+    }
 
 
 def print_table(medians: dict[str, float], floor: str, targets: dict[str, float], repeat: int):
