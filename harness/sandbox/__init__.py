@@ -17,6 +17,8 @@ One module per job:
 - ``codec``: values as tagged plain data, other objects as handles;
 - ``sync``: arguments changed in place, brought back to the judge's copies;
 - ``client``: the judge's ``Sandbox`` and the ``RemoteObject`` proxies;
+- ``landlock``: the kernel's confinement (Linux): read its own files and Python's, write
+  nowhere, connect nowhere;
 - ``server``: the locked-down sandbox process (POSIX only; imported when one starts).
 """
 
