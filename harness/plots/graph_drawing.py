@@ -7,9 +7,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from harness import limits
 from harness.plots.picture import Graph, Node
-
-DOT_SECONDS = 10
 
 WRONG = "#b00020"
 RIGHT = "#1b7837"
@@ -37,8 +36,11 @@ def dot_positions(graph: Graph) -> list[tuple[float, float]] | None:
     lines += [f"n{i};" for i in range(len(graph.nodes))]
     lines += [f"n{parent} -> n{child};" for parent, child in graph.edges]
     try:
-        done = subprocess.run([dot, "-Tplain"], input="\n".join([*lines, "}"]), text=True,
-                              capture_output=True, timeout=DOT_SECONDS, check=True)  # fmt: skip
+        source = "\n".join([*lines, "}"])
+        done = subprocess.run(
+            [dot, "-Tplain"], input=source, text=True, capture_output=True,
+            timeout=limits.SECONDS_FOR_DOT, check=True,
+        )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return None
     found = {}

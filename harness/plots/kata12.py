@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from harness import digits
+from harness import digits, limits
 from harness.plots.code import Unusable
 from harness.plots.picture import Images, Lines, Picture, Series, floats
 
 EPOCHS, BATCH_SIZE, LEARNING_RATE, HIDDEN = 20, 32, 1e-2, 64  # train's defaults
-TRAINING_SECONDS = 60  # the learner's whole training run, not one test's time
 SHOWN_MISTAKES = 16
 
 
@@ -95,7 +94,8 @@ def build(code) -> Picture:
     reference = torch_history(x_train, y_train, x_test, y_test)
     panels: list = []
     try:
-        params, history = code.call("train", lambda: module.train(x, y), seconds=TRAINING_SECONDS)
+        seconds = limits.SECONDS_PER_TRAINING_PICTURE
+        params, history = code.call("train", lambda: module.train(x, y), seconds=seconds)
         panels += curves({key: list(history[key]) for key in reference}, reference)
         panels += judged(params, x_test, y_test)
     except Unusable as why:

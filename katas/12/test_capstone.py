@@ -9,7 +9,6 @@ an optimizer would import torch._dynamo, which costs a kata run seconds).
 
 import functools
 import math
-import time
 
 import numpy as np
 import torch
@@ -37,7 +36,6 @@ ADAM = dict(beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0)  # adam_step's d
 LR = 1e-2  # train's default learning rate
 LOSS_TOLERANCE = 1e-6  # the first steps' losses agree with torch's to this
 REQUIRED_ACCURACY = 0.95
-TRAINING_SECONDS = 15.0
 
 
 @functools.cache
@@ -422,18 +420,16 @@ def test_predict_gives_torchs_labels():
 
 @functools.cache
 def trained():
-    """train's default run, once: (params, history, seconds it took)."""
+    """train's default run, once: (params, history). Its time is bounded by the test's limit."""
     x, y = load_digits()
-    start = time.perf_counter()
     result = call_learner("train", cap.train, {"x": x, "y": y}, HINT_FIRST_STEP)
-    seconds = time.perf_counter() - start
     check_true(
         isinstance(result, (tuple, list)) and len(result) == 2,
         f"train returned {result!r:.120}, not (params, history).",
         "return params, history",
     )
     check_params_list("train(x, y)", result[0], HIDDEN)
-    return result[0], result[1], seconds
+    return result[0], result[1]
 
 
 def accuracy_hint(on_training):
@@ -449,7 +445,7 @@ def accuracy_hint(on_training):
 
 
 def test_train_reaches_95_percent_on_the_test_images():
-    params, _, seconds = trained()
+    params, _ = trained()
     x_train, y_train, x_test, y_test = digits()
     accuracy = torch_accuracy(params, x_test, y_test)
     if accuracy < REQUIRED_ACCURACY:
@@ -459,15 +455,10 @@ def test_train_reaches_95_percent_on_the_test_images():
             f"count on the {len(y_test)} held-out images); {REQUIRED_ACCURACY} is needed. On the "
             f"images it trained on: {on_training:.4f}.\n  hint: " + accuracy_hint(on_training)
         )
-    check_true(
-        seconds <= TRAINING_SECONDS,
-        f"train(x, y) took {seconds:.1f} s; it must finish within {TRAINING_SECONDS:g} s.",
-        "train on mini-batches with NumPy's matrix products, no Python loop over single images",
-    )
 
 
 def test_history_has_every_epoch():
-    params, history, _ = trained()
+    params, history = trained()
     epochs = 20
     check_true(
         isinstance(history, dict)
