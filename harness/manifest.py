@@ -25,6 +25,7 @@ class Kata:
     files: tuple[str, ...]
     hints: tuple[str, ...]
     autograd: bool = False
+    builds_on: tuple[str, ...] = ()  # earlier katas whose learner code this kata runs
 
     @property
     def folder(self) -> Path:
@@ -42,6 +43,7 @@ def load(path: Path = MANIFEST_PATH) -> list[Kata]:
             files=tuple(entry["files"]),
             hints=tuple(entry.get("hints", ())),
             autograd=bool(entry.get("autograd", False)),
+            builds_on=tuple(entry.get("builds_on", ())),
         )
         for entry in data["kata"]
     ]

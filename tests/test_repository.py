@@ -142,6 +142,29 @@ def test_manifest_and_folders_agree():
             assert solution.is_file(), f"solutions/{kata.id}/{name}"
 
 
+def earlier_katas_reached(folder: Path) -> set[str]:
+    """The kata ids a kata's files pass to ``earlier_kata("NN", ...)``."""
+    reached = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "earlier_kata"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                reached.add(node.args[0].value)
+    return reached
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_builds_on_names_every_earlier_kata_the_code_reaches(kata):
+    # The grader's tests expect a broken kata to cost the katas built on it, and no others.
+    for folder in (kata.folder, manifest.SOLUTIONS_DIR / kata.id):
+        assert earlier_katas_reached(folder) == set(kata.builds_on), (folder, kata.builds_on)
+    assert all(earlier < kata.id for earlier in kata.builds_on), "a kata builds on earlier ones"
+
+
 def test_readme_table_matches_the_manifest():
     readme = manifest.README_PATH.read_text()
     table = manifest.readme_table(KATAS)
