@@ -9,8 +9,8 @@ from __future__ import annotations
 SECONDS_PER_TEST = 10  # one kata test; a correct one takes a small fraction of that
 SECONDS_PER_KATA = 60  # one kata's tests in the learner's grader: enough for any correct code
 SECONDS_PER_SUBMISSION = 300  # every kata of one student's submission, in the batch grader
-SECONDS_PER_TRAINING_PICTURE = 60  # a learner's whole capstone training, drawn by `plot 12`
-SECONDS_FOR_DOT = 10  # Graphviz's layout of one small graph, when `plot 05 --graphviz` asks
+SECONDS_PER_TRAINING_PICTURE = 40  # a learner's whole capstone training, drawn by `plot 12`
+SECONDS_FOR_DOT = 15  # Graphviz's layout of one small graph, when `plot 05 --graphviz` asks
 # A sandboxed call gives up just inside the test's limit, so its clearer message wins the race.
 SANDBOX_SHARE_OF_TEST = 0.9
 # Without SIGALRM a test is interrupted from a timer thread, which cannot stop one long C call:
