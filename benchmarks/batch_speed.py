@@ -148,7 +148,8 @@ def main() -> None:
         for baseline, outcomes in (("plain", plain_outcomes), ("--sandbox", sandboxed_outcomes)):
             for student in students:
                 theirs, mine = outcomes.get(student, {}), ours_outcomes.get(student, {})
-                differing = sorted(k for k in set(theirs) | set(mine) if theirs.get(k) != mine.get(k))
+                names = set(theirs) | set(mine)
+                differing = sorted(k for k in names if theirs.get(k) != mine.get(k))
                 if differing:
                     print(f"  {baseline}, {student}: {len(differing)} differ, e.g. {differing[:3]}")
         sys.exit(1)
