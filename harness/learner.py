@@ -74,6 +74,26 @@ def use_sandbox(sandbox) -> None:
     _sandbox = sandbox
 
 
+def with_learner_objects(helper):
+    """Marks a test's helper that only combines the learner's objects, such as kata 05's
+    builders of graphs with thousands of ``Value`` nodes.
+
+    When grading in a sandbox, a call that is given the learner's objects runs in the learner's
+    process, where those objects live: one request instead of one per operation. Its result is
+    judged like any answer of the learner's code, and torch's side still runs in the test. The
+    helper must be a module-level function of the test file, so that it is found by name.
+    """
+
+    @functools.wraps(helper)
+    def run(*args, **kwargs):
+        if _sandbox is None:
+            return helper(*args, **kwargs)
+        return _sandbox.run_with_learner_objects(run, args, kwargs)
+
+    run.runs_with_learner_objects = True
+    return run
+
+
 def learner_module(test_file: str, name: str) -> LearnerModule:
     """The learner's ``name``.py for the kata whose test file is ``test_file``."""
     kata_folder = Path(test_file).resolve().parent

@@ -25,6 +25,7 @@ import pytest
 from grading.export import export_student_copy
 from harness import manifest, outcomes
 from harness.engine import Run, TestResult
+from harness.learner import with_learner_objects
 
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = manifest.load()
@@ -386,6 +387,43 @@ def test_a_stopped_sandbox_leaves_no_folder_behind():
     assert workdir.is_dir()
     sandbox.stop()
     assert not workdir.exists()
+
+
+@with_learner_objects
+def chain_of_products(x, steps: int):
+    """A kata 05 style builder: ``steps`` multiplications of the learner's Value."""
+    v = x
+    for _ in range(steps):
+        v = v * 1.0
+    return v
+
+
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
+def test_a_helper_for_the_learners_objects_runs_beside_them_in_one_request(monkeypatch):
+    """Kata 05 builds graphs of thousands of Values: one request when grading, not thousands,
+    and torch's side of the test, given no learner objects, still runs in the judge."""
+    import torch
+
+    from harness import learner
+    from harness.sandbox import RemoteObject, Sandbox
+
+    sandbox = Sandbox(call_timeout=10)
+    monkeypatch.setattr(learner, "_sandbox", sandbox)
+    try:
+        value = sandbox.module_attribute(ROOT / "katas" / "05", "autograd", "Value")
+        x = value(0.75)
+        requests = []
+        ask = sandbox.request
+        monkeypatch.setattr(
+            sandbox, "request", lambda *a, **k: requests.append(a[0]) or ask(*a, **k)
+        )
+        f = chain_of_products(x, 500)
+        assert [message[0] for message in requests] == ["run"]
+        assert isinstance(f, RemoteObject) and f.data == 0.75
+        assert float(chain_of_products(torch.tensor(0.75), 500)) == 0.75
+        assert len(requests) == 2  # f.data; torch's chain ran here
+    finally:
+        sandbox.stop()
 
 
 def test_a_kata_problem_is_read_from_the_kinds_not_the_messages():

@@ -6,6 +6,7 @@ leaf's .grad. The order tests judge backward() apart from your closures: its gra
 what your own closures give when each runs once, from the output down to the leaves.
 """
 
+import functools
 import math
 
 import numpy as np
@@ -14,7 +15,7 @@ import torch
 
 from harness import check_close, check_true, fail, learner_module
 from harness.compare import Subject, matches
-from harness.learner import learner_origin
+from harness.learner import learner_origin, with_learner_objects
 
 ag = learner_module(__file__, "autograd")
 
@@ -397,6 +398,9 @@ def test_backward_runs_in_reverse_topological_order(where, build):
 # --- 4. deep graphs: no recursion -----------------------------------------------------------
 
 
+# The big graphs are built by helpers marked with_learner_objects: when grading in a sandbox,
+# each is built in the learner's process in one request rather than one per operation.
+@with_learner_objects
 def ladder(x):
     v = x
     for _ in range(12):
@@ -424,6 +428,7 @@ def check_deep_chain(where: str, build, leaves: dict, hint: str, **tol) -> None:
 STEPS = 400
 
 
+@with_learner_objects
 def deep_chain(x, y):
     v = x
     for _ in range(STEPS):
@@ -539,14 +544,16 @@ def random_graph(rng):
     return "; ".join(lines), plan, leaves
 
 
-def run_plan(plan):
-    def build(**leaves):
-        nodes = list(leaves.values())
-        for kind, i, j, c in plan:
-            nodes.append(apply(kind, nodes[i], nodes[j], c))
-        return nodes[-1]
+@with_learner_objects
+def planned_graph(plan, **leaves):
+    nodes = list(leaves.values())
+    for kind, i, j, c in plan:
+        nodes.append(apply(kind, nodes[i], nodes[j], c))
+    return nodes[-1]
 
-    return build
+
+def run_plan(plan):
+    return functools.partial(planned_graph, plan)
 
 
 # One failure is reported, the first one found, and the graphs go smallest first: the
@@ -591,16 +598,18 @@ def random_deep_chains(count=2, seed=51):
         yield motif, int(rng.integers(500, 551)), leaf_value(rng), leaf_value(rng)
 
 
+@with_learner_objects
+def residual_chain(x0, x1, *, motif, steps):
+    v = x0
+    for k in range(steps):
+        v = residual_step(motif[k % len(motif)], v, x1)
+    return v
+
+
 @pytest.mark.parametrize("chain", range(2))
 def test_random_deep_chains(chain):
     motif, steps, x0, x1 = list(random_deep_chains())[chain]
-
-    def build(x0, x1):
-        v = x0
-        for k in range(steps):
-            v = residual_step(motif[k % len(motif)], v, x1)
-        return v
-
+    build = functools.partial(residual_chain, motif=motif, steps=steps)
     check_deep_chain(
         f"v = x0; repeat {steps} times, cycling through {motif}: "
         "v = v * 0.999 + 0.001 * g(v, x1); f = v",
