@@ -43,6 +43,10 @@ class AccessRefused(SandboxFailure):
         super().__init__(message, outcomes.REFUSED_ACCESS)
 
 
+# Values that are never a handle, a twin or a function: pickled as they are.
+_PLAIN_TYPES = frozenset({type(None), bool, int, float, complex, str, bytes, tuple})
+
+
 class _Pickler(pickle.Pickler):
     """Judge to sandbox: by value, except handles, twins and the tests' own functions."""
 
@@ -51,6 +55,8 @@ class _Pickler(pickle.Pickler):
         self.sandbox = sandbox
 
     def persistent_id(self, obj):
+        if type(obj) in _PLAIN_TYPES:  # most of what a message holds: decided at once
+            return None
         if isinstance(obj, RemoteObject):
             if object.__getattribute__(obj, "_generation") != self.sandbox.generation:
                 raise SandboxFailure(
