@@ -131,15 +131,12 @@ class Sandbox:
     def run_with_learner_objects(self, helper, args: tuple, kwargs: dict):
         """``helper(*args, **kwargs)`` in the sandbox when it is given the learner's objects,
         else here (``harness.learner.with_learner_objects``)."""
-        scopes = [
-            object.__getattribute__(value, "_scope")
-            for value in (*args, *kwargs.values())
-            if isinstance(value, RemoteObject)
-        ]
-        if not scopes:  # torch's side of a test, say: nothing of the learner's is involved
+        given = [value for value in (*args, *kwargs.values()) if isinstance(value, RemoteObject)]
+        if not given:  # torch's side of a test, say: nothing of the learner's is involved
             return helper.__wrapped__(*args, **kwargs)
-        message = ("run", helper, args, kwargs)
-        return self.request(message, helper.__name__, (args, kwargs), scopes[0])
+        # Messages name the learner's function or class it was given (a time-out bars that).
+        what, scope = (object.__getattribute__(given[0], name) for name in ("_type", "_scope"))
+        return self.request(("run", helper, args, kwargs), what, (args, kwargs), scope)
 
     def twin(self, key: int, value):
         """The judge's object for sandbox object ``key``, now holding ``value``'s content."""

@@ -127,6 +127,7 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 # Events that read a path: the path is their first argument.
 _READING_EVENTS = {"os.listdir", "os.scandir", "glob.glob", "shutil.copyfile", "os.chdir"}
 _NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}
+_WATCHED_EVENTS = frozenset({"open", *_READING_EVENTS, *_NETWORK_EVENTS, *_REFUSED_EVENTS})
 # The folders and files graded code may read, resolved (empty: the hook checks no paths).
 _readable_roots: list[str] = []
 _own_files: list[str] = []  # the folder of the learner's files, resolved
@@ -135,6 +136,8 @@ _refusals: list[str] = []
 
 
 def _refuse_side_effects(event: str, args: tuple) -> None:
+    if event not in _WATCHED_EVENTS:  # most events (every id() call raises one): at once
+        return
     if event == "open":
         path, mode, flags = args
         writes = any(c in mode for c in "wax+") if isinstance(mode, str) else False

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from torch.optim.adam import adam as torch_functional_adam
 
 from harness import as_numpy, check_close, fail, learner_module, tolerance
-from harness.compare import call_learner
+from harness.compare import HARNESS_SIGNALS, call_learner
+from harness.learner import with_learner_objects
 
 mod = learner_module(__file__, "adam")
 
@@ -188,6 +189,9 @@ def run_and_check(params0, grad_steps, lrs, options, *, state0=None, dtype=np.fl
     params0 = [np.array(p, dtype=dtype) for p in params0]
     grad_steps = [[np.array(g, dtype=dtype) for g in grads] for grads in grad_steps]
     history = torch_adam(params0, grad_steps, lrs, options, state0)  # torch in the same dtype
+    calls = run_all_calls(learner_adam_step(), params0, grad_steps, lrs, options, state0)
+    if all_calls_agree(calls, history, len(params0), options, dtype):
+        return  # every check below would pass: they run, one call at a time, to explain a fault
     params = [p.copy() for p in params0]
     held = list(params)  # the arrays a model would hold: they must be the ones that change
     passed = []  # (call, index, the grad array passed in, a copy of it)
@@ -216,6 +220,60 @@ def run_and_check(params0, grad_steps, lrs, options, *, state0=None, dtype=np.fl
     check_arrays_kept(f"after call {n} of {n}", params, held, passed)
 
 
+@with_learner_objects
+def run_all_calls(adam_step, params0, grad_steps, lrs, options, state):
+    """Every call in a row, with what the checks need from each: whether the parameters were
+    updated in place and the gradients left alone, and copies of the parameters and the
+    state returned. None when a call raises, or a gradient passed earlier was changed later.
+
+    When grading, this runs in the learner's process: one request instead of one per call.
+    """
+    params = [p.copy() for p in params0]
+    held, passed, calls = list(params), [], []
+    for lr, step_grads in zip(lrs, grad_steps, strict=True):
+        grads = [g.copy() for g in step_grads]
+        passed += [(g, g.copy()) for g in grads]
+        try:
+            state = adam_step(params, grads, state, lr=lr, **options)
+        except HARNESS_SIGNALS:
+            raise  # not implemented yet, out of time: reported as they always are
+        except Exception:
+            return None  # the step-by-step run names the call and the error
+        kept = all(p is h for p, h in zip(params, held, strict=True))
+        copies = (
+            {k: list(map(_copied, v)) if type(v) in (list, tuple) else v for k, v in state.items()}
+            if isinstance(state, dict)
+            else state
+        )
+        calls.append((kept, [p.copy() for p in held], copies))
+    unchanged = all(np.array_equal(g, copy, equal_nan=True) for g, copy in passed)
+    return calls if unchanged else None
+
+
+def _copied(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def all_calls_agree(calls, history, n, options, dtype) -> bool:
+    """Whether every check of run_and_check's step-by-step run would pass on these calls."""
+    if calls is None or len(calls) != len(history):
+        return False
+    for (kept, params, state), (want_params, want_state) in zip(calls, history, strict=True):
+        if not kept or state_problem(state, n, options):
+            return False
+        try:
+            if state["step"] != want_state["step"]:
+                return False
+        except Exception:  # a step that cannot be compared: the slow run says so
+            return False
+        moments = [key for key in MOMENTS if key in want_state]
+        if not agrees(want_params, params, dtype) or not all(
+            agrees(want_state[key], state[key], dtype) for key in moments
+        ):
+            return False
+    return True
+
+
 def check_arrays_kept(what, params, held, passed):
     """params[i] are still the model's arrays, and no gradient passed so far was changed."""
     __tracebackhide__ = True
@@ -240,22 +298,25 @@ def check_arrays_kept(what, params, held, passed):
 def check_state_returned(what, state, n, options):
     """The state is a dict with the step count and one array per parameter for each moment."""
     __tracebackhide__ = True
-    moments = MOMENTS if options.get("amsgrad") else MOMENTS[:2]
-    problem = ""
-    if not isinstance(state, dict):
-        problem = f"returned {state!r:.200}, not the state dict"
-    elif missing := [k for k in ("step", *moments) if k not in state]:
-        problem = f"returned a state without {', '.join(missing)} (it has {sorted(state)})"
-    elif bad := [
-        k for k in moments if not (type(state[k]) in (list, tuple) and len(state[k]) == n)
-    ]:
-        problem = f"returned a state whose {bad[0]} is not a list of {n} arrays"
+    problem = state_problem(state, n, options)
     if problem:
         fail(
             f"{what}: adam_step {problem}.\n  hint: return the state for the next call, "
             f"a dict: {{'step': steps so far, 'exp_avg': [one array per parameter], "
             f"'exp_avg_sq': [...]}}, and with amsgrad 'max_exp_avg_sq': [...]"
         )
+
+
+def state_problem(state, n, options) -> str:
+    """What is wrong with the state adam_step returned, or "" if it has the right form."""
+    moments = MOMENTS if options.get("amsgrad") else MOMENTS[:2]
+    if not isinstance(state, dict):
+        return f"returned {state!r:.200}, not the state dict"
+    if missing := [k for k in ("step", *moments) if k not in state]:
+        return f"returned a state without {', '.join(missing)} (it has {sorted(state)})"
+    if bad := [k for k in moments if not (type(state[k]) in (list, tuple) and len(state[k]) == n)]:
+        return f"returned a state whose {bad[0]} is not a list of {n} arrays"
+    return ""
 
 
 def check_against_torch(what, expected, step, idea, dtype):
