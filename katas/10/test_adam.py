@@ -9,7 +9,6 @@ torch._dynamo and cost seconds. tests/test_optim_oracle.py proves the two agree.
 
 import functools
 import itertools
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -18,9 +17,18 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from torch.optim.adam import adam as torch_functional_adam
 
-from harness import as_numpy, check_close, fail, learner_module, tolerance
-from harness.compare import HARNESS_SIGNALS, call_learner
-from harness.learner import with_learner_objects
+from harness import as_numpy, check_close, fail, learner_module
+from harness.compare import call_learner
+from harness.optimizer_steps import (
+    SHAPES,
+    agrees,
+    check_arrays_kept,
+    check_params,
+    during,
+    random_run,
+    run_all_calls,
+    tolerances,
+)
 
 mod = learner_module(__file__, "adam")
 
@@ -152,18 +160,6 @@ def hint_for(options):
 # --- running the learner's adam_step next to torch ------------------------------------------
 
 
-@contextmanager
-def during(what):
-    """Prefix any failure inside the block with ``what`` (which call, which parameter)."""
-    __tracebackhide__ = True
-    try:
-        yield
-    except pytest.fail.Exception as failure:
-        failure.msg = f"{what}: {failure.msg}"  # the same failure, with its context in front
-        failure.args = (failure.msg,)
-        raise
-
-
 RAISED_HINT = (
     "state is None on the first call (start every moment at zero then), later it is the dict "
     "your previous call returned; params may hold a 0-d or an empty array. "
@@ -172,15 +168,6 @@ DTYPE_HINT = (
     "build the moments with np.zeros_like(p), which keeps p's dtype: np.zeros(p.shape) is "
     "float64, and torch keeps a float32 parameter's state in float32"
 )
-
-
-def tolerances(dtype, expected):
-    scale = float(np.max(np.abs(expected))) if np.size(expected) else 1.0
-    if np.dtype(dtype) == np.float64:
-        # The spec asks for agreement with torch to 1e-12 in float64: thirty steps of a correct
-        # update differ from torch's by a few rounding errors (~1e-16), no more.
-        return 1e-12, 1e-12 * max(1.0, scale)
-    return tolerance(dtype, scale)
 
 
 def run_and_check(params0, grad_steps, lrs, options, *, state0=None, dtype=np.float64, hint=None):
@@ -214,45 +201,13 @@ def run_and_check(params0, grad_steps, lrs, options, *, state0=None, dtype=np.fl
             )  # fmt: skip
         # This call's gradients now; every call's again at the end, in case a kept reference
         # to one is changed later (checking them all after every call would cost seconds).
-        check_arrays_kept(what, params, held, passed[-len(grads) :] if grads else [])
+        check_arrays_kept(
+            what, "adam_step", params, held, passed[-len(grads) :] if grads else [], KEPT_HINTS
+        )
         check_state_returned(what, state, len(params), options)
         step = (before, grads, held, state)
         check_against_torch(what, history[call - 1], step, hint or hint_for(options), dtype)
-    check_arrays_kept(f"after call {n} of {n}", params, held, passed)
-
-
-@with_learner_objects
-def run_all_calls(adam_step, params0, grad_steps, lrs, options, state):
-    """Every call in a row, with what the checks need from each: whether the parameters were
-    updated in place and the gradients left alone, and copies of the parameters and the
-    state returned. None when a call raises, or a gradient passed earlier was changed later.
-
-    When grading, this runs in the learner's process: one request instead of one per call.
-    """
-    params = [p.copy() for p in params0]
-    held, passed, calls = list(params), [], []
-    for lr, step_grads in zip(lrs, grad_steps, strict=True):
-        grads = [g.copy() for g in step_grads]
-        passed += [(g, g.copy()) for g in grads]
-        try:
-            state = adam_step(params, grads, state, lr=lr, **options)
-        except HARNESS_SIGNALS:
-            raise  # not implemented yet, out of time: reported as they always are
-        except Exception:
-            return None  # the step-by-step run names the call and the error
-        kept = all(p is h for p, h in zip(params, held, strict=True))
-        copies = (
-            {k: list(map(_copied, v)) if type(v) in (list, tuple) else v for k, v in state.items()}
-            if isinstance(state, dict)
-            else state
-        )
-        calls.append((kept, [p.copy() for p in held], copies))
-    unchanged = all(np.array_equal(g, copy, equal_nan=True) for g, copy in passed)
-    return calls if unchanged else None
-
-
-def _copied(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
+    check_arrays_kept(f"after call {n} of {n}", "adam_step", params, held, passed, KEPT_HINTS)
 
 
 def all_calls_agree(calls, history, n, options, dtype) -> bool:
@@ -275,25 +230,11 @@ def all_calls_agree(calls, history, n, options, dtype) -> bool:
     return True
 
 
-def check_arrays_kept(what, params, held, passed):
-    """params[i] are still the model's arrays, and no gradient passed so far was changed."""
-    __tracebackhide__ = True
-    for i in range(len(params)):
-        if params[i] is not held[i]:
-            fail(
-                f"{what}: adam_step replaced params[{i}] with a new array instead of "
-                f"updating it in place. A model holds on to its own arrays, so it never "
-                f"sees the new one.\n  hint: change the values inside each array: "
-                f"p -= ..., or p[...] = ...; never params[i] = ... or p = p - ..."
-            )
-    for j, i, grad, copy in passed:
-        if not np.array_equal(grad, copy, equal_nan=True):
-            fail(
-                f"{what}: adam_step changed grads[{i}] (passed in call {j}). The gradients "
-                f"belong to the caller: torch's step never edits p.grad.\n  hint: build "
-                f"new arrays (g = -grad, g = grad + weight_decay * p), never g *= -1 or "
-                f"g += ... on the array you were given"
-            )
+KEPT_HINTS = {
+    "replaced": "p -= ..., or p[...] = ...",
+    "grads": "build new arrays (g = -grad, g = grad + weight_decay * p), never g *= -1 or "
+    "g += ... on the array you were given",
+}
 
 
 def check_state_returned(what, state, n, options):
@@ -334,19 +275,7 @@ def check_against_torch(what, expected, step, idea, dtype):
         agrees(want_state[key], state[key], dtype) for key in MOMENTS if key in want_state
     ):
         return  # the detailed checks below only find what to say about a mismatch
-    for i, (want, got) in enumerate(zip(want_params, held, strict=True)):
-        rtol, atol = tolerances(dtype, want)
-        if not np.allclose(want, before[i], rtol=rtol, atol=atol) and np.array_equal(
-            got, before[i]
-        ):
-            fail(
-                f"{what}: adam_step left params[{i}] unchanged, torch changed it. Updating "
-                f"a local name (p = p - ...) does not change the caller's array.\n"
-                f"  hint: update in place: p -= ..., or p[...] = ..."
-            )
-        with during(f"{what}, params[{i}] after the call"):
-            inputs = {"params": before[i], "grads": grads[i]}
-            check_close("adam_step", inputs, want, got, idea, rtol=rtol, atol=atol)
+    check_params(what, "adam_step", want_params, (before, grads, held), idea, dtype, "...")
     for key in MOMENTS:
         for i, want in enumerate(want_state.get(key, [])):
             rtol, atol = tolerances(dtype, want)
@@ -359,25 +288,9 @@ def check_against_torch(what, expected, step, idea, dtype):
                 )  # fmt: skip
 
 
-def agrees(wanted, got, dtype) -> bool:
-    """A quick pass: every array has torch's shape and dtype, and values within tolerance."""
-    for want, have in zip(wanted, got, strict=True):
-        if not isinstance(have, np.ndarray) or (have.shape, have.dtype) != (want.shape, want.dtype):
-            return False
-        rtol, atol = tolerances(dtype, want)
-        if not np.all(np.abs(have - want) <= atol + rtol * np.abs(want)):  # False for a NaN
-            return False
-    return True
-
-
-SHAPES = [(3, 4), (5,), (), (0, 3)]  # a matrix, a vector, a 0-d scalar and an empty array
-
-
 def example(seed, n_steps, shapes=SHAPES, scale=1.0):
-    rng = np.random.default_rng(seed)
-    params0 = [rng.normal(size=s) for s in shapes]
-    grad_steps = [[rng.normal(size=s) * scale for s in shapes] for _ in range(n_steps)]
-    return params0, grad_steps
+    """Parameters and gradients from a seeded generator (only the gradients are scaled)."""
+    return random_run(seed, n_steps, shapes, scale, scale_params=False)
 
 
 # --- the full grid of options, over thirty steps --------------------------------------------
