@@ -9,6 +9,7 @@ each refuse on their own; switching them off for the test proves the tricks woul
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socketserver
@@ -87,18 +88,37 @@ def make_class(folder: Path, tricks: list[str], port: int) -> Path:
     return folder
 
 
+def home_with_keys(folder: Path) -> Path:
+    """A home folder with a key in ~/.ssh, as an instructor's would have: lists_home_ssh
+    reaches for it, whatever the home of the machine running these checks holds."""
+    (folder / ".ssh").mkdir(parents=True, exist_ok=True)
+    (folder / ".ssh" / "id_ed25519").write_text("a private key\n")
+    return folder
+
+
+@contextlib.contextmanager
+def environment(**values: str | None):
+    """os.environ with ``values`` set (None: removed) inside the block, as it was after it."""
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+
+
 def grade(folder: Path, out: Path, unconfined: str | None = None, *flags: str):
     """The grader's verdicts, with ``unconfined`` ("landlock", "hook", "all") switched off."""
-    saved = os.environ.pop(landlock.TEST_SWITCH, None)
-    if unconfined is not None:
-        os.environ[landlock.TEST_SWITCH] = unconfined
-    try:
+    home = home_with_keys(out.with_name(f"{out.name}-home"))
+    with environment(**{landlock.TEST_SWITCH: unconfined, "HOME": str(home)}):
         result = grader("grade", str(folder), "--out", str(out), "-j", "1",
                         "--timeout", TEST_TIMEOUT, *flags)  # fmt: skip
-    finally:
-        os.environ.pop(landlock.TEST_SWITCH, None)
-        if saved is not None:
-            os.environ[landlock.TEST_SWITCH] = saved
     return result, (read_grades(out) if result.returncode == 0 else {})
 
 
