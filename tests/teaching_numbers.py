@@ -78,7 +78,12 @@ def stub_defaults(kata_id: str, module: str, function: str) -> dict:
 
 def numbers_in_kata_test(kata_id: str, test_file: str, name: str) -> set[float]:
     """The numbers written in a kata test's top-level constant or function ``name``."""
-    tree = ast.parse((manifest.KATAS_DIR / kata_id / test_file).read_text(encoding="utf-8"))
+    return numbers_in(manifest.KATAS_DIR / kata_id / test_file, name)
+
+
+def numbers_in(path, name: str) -> set[float]:
+    """The numbers written in a Python file's top-level constant or function ``name``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in tree.body:
         targets = [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
         if name in targets or getattr(node, "name", None) == name:
@@ -87,7 +92,7 @@ def numbers_in_kata_test(kata_id: str, test_file: str, name: str) -> set[float]:
                 for n in ast.walk(node)
                 if isinstance(n, ast.Constant) and isinstance(n.value, (int, float))
             }
-    raise AssertionError(f"katas/{kata_id}/{test_file} has no {name} any more")
+    raise AssertionError(f"{path} has no {name} any more")
 
 
 def largest_input_tried() -> Given:
@@ -95,10 +100,11 @@ def largest_input_tried() -> Given:
     return Given(largest, "the largest |x| in LARGE, katas/01/test_activations.py")
 
 
-def sgd_float64_tolerance() -> Given:
-    numbers = numbers_in_kata_test("07", "test_sgd.py", "tolerances")
-    assert 1e-12 in numbers, f"tolerances() in katas/07/test_sgd.py uses {sorted(numbers)}"
-    return Given(1e-12, "the float64 tolerance of tolerances(), katas/07/test_sgd.py")
+def optimizer_float64_tolerance() -> Given:
+    """Katas 07 and 10 judge their step functions with harness/optimizer_steps.py."""
+    numbers = numbers_in(manifest.ROOT / "harness" / "optimizer_steps.py", "tolerances")
+    assert 1e-12 in numbers, f"tolerances() in harness/optimizer_steps.py uses {sorted(numbers)}"
+    return Given(1e-12, "the float64 tolerance of tolerances(), harness/optimizer_steps.py")
 
 
 def scalar(value: float) -> torch.Tensor:
@@ -445,7 +451,7 @@ CLAIMS = [
         "momentum=0.0, dampening=0.0,\n                   weight_decay=0.0",
         sgd_defaults,
     ),
-    Claim("07/README.md", "in float64 (to 1e-12)", lambda: [sgd_float64_tolerance()]),
+    Claim("07/README.md", "in float64 (to 1e-12)", lambda: [optimizer_float64_tolerance()]),
 ]
 
 
@@ -746,12 +752,6 @@ def adam_default_list(*names: str) -> Callable[[], list]:
     return lambda: [adam_defaults()[name] for name in names]
 
 
-def adam_float64_tolerance() -> Given:
-    numbers = numbers_in_kata_test("10", "test_adam.py", "tolerances")
-    assert 1e-12 in numbers, f"tolerances() in katas/10/test_adam.py uses {sorted(numbers)}"
-    return Given(1e-12, "the float64 tolerance of tolerances(), katas/10/test_adam.py")
-
-
 def adam_steps_compared() -> Given:
     steps = numbers_in_kata_test("10", "test_adam.py", "test_matches_torch_over_thirty_steps")
     assert 30 in steps, f"test_matches_torch_over_thirty_steps uses {sorted(steps)}"
@@ -775,5 +775,5 @@ CLAIMS += [
         adam_default_list("lr", "beta1", "beta2", "eps", "weight_decay"),
     ),
     Claim("10/README.md", "over 30 steps", lambda: [adam_steps_compared()]),
-    Claim("10/README.md", "in float64 (to 1e-12)", lambda: [adam_float64_tolerance()]),
+    Claim("10/README.md", "in float64 (to 1e-12)", lambda: [optimizer_float64_tolerance()]),
 ]
