@@ -183,9 +183,8 @@ def all_calls_agree(calls, history, n, options, dtype) -> bool:
             for want, got in zip(want_buffers, returned, strict=True)
             if want is not None
         ]
-        if not agrees(want_params, params, dtype) or not agrees(
-            [want for want, _ in compared], [got for _, got in compared], dtype
-        ):
+        buffers = [want for want, _ in compared], [got for _, got in compared]
+        if not agrees(want_params, params, dtype) or not agrees(*buffers, dtype, same_dtype=False):
             return False
     return True
 
