@@ -11,12 +11,13 @@ import functools
 
 import numpy as np
 
-from harness.plots.code import Unusable
+from harness.plots import valley
 from harness.plots.picture import Lines, Picture, Series, floats
 
 CURVATURE = np.array([0.1, 10.0])  # f(p) = (0.1 * p0**2 + 10 * p1**2) / 2
 START = np.array([-4.0, 1.0])
 STEPS, ADAM_LR, SGD_LR = 60, 0.3, 0.15
+GRID = np.linspace(-5, 5, 81), np.linspace(-1.5, 1.5, 41)  # where the contours are drawn
 
 
 def loss(p: np.ndarray) -> float:
@@ -24,40 +25,27 @@ def loss(p: np.ndarray) -> float:
 
 
 def torch_path(adam: bool) -> np.ndarray:
-    """The points torch's Adam (or SGD) visits, the gradient set by hand."""
+    """The points torch's Adam (or SGD) visits."""
     import torch
 
-    p = torch.tensor(START, requires_grad=True)
-    optimizer = torch.optim.Adam([p], lr=ADAM_LR) if adam else torch.optim.SGD([p], lr=SGD_LR)
-    points = [START.copy()]
-    for _ in range(STEPS):
-        p.grad = torch.tensor(CURVATURE * p.detach().numpy())
-        optimizer.step()
-        points.append(p.detach().numpy().copy())
-    return np.array(points)
+    optimizer = torch.optim.Adam if adam else torch.optim.SGD
+    make = functools.partial(optimizer, lr=ADAM_LR if adam else SGD_LR)
+    return valley.torch_path(make, CURVATURE, START, STEPS)
 
 
 def learner_path(code, module) -> np.ndarray | str:
     """The points the learner's adam_step visits (as far as it goes), or why there are none."""
-    p, state, points = START.copy(), None, [START.copy()]
 
-    def step(state):  # p changes in place, as torch's parameters do
-        return module.adam_step([p], [CURVATURE * p], state, lr=ADAM_LR)
+    def step(params, grads, state):
+        return module.adam_step(params, grads, state, lr=ADAM_LR)
 
-    try:
-        for _ in range(STEPS):
-            state = code.call("adam_step", functools.partial(step, state))
-            points.append(code.array("adam_step", lambda: p.copy(), p.shape))
-    except Unusable as why:
-        if len(points) == 1:
-            return str(why)
-    return np.array(points)
+    return valley.learner_path(code, "adam_step", step, CURVATURE, START, STEPS)
 
 
 def build(code) -> Picture:
     module = code.module("adam")
     paths = Lines(f"paths from ({START[0]:g}, {START[1]:g}) on f(p) = (0.1·p0² + 10·p1²) / 2",
-                  "p0", "p1", contour=contours())  # fmt: skip
+                  "p0", "p1", contour=valley.contours(CURVATURE, *GRID))  # fmt: skip
     losses = Lines("f(p) per step", "step", "f(p)", yscale="log")
     sgd = torch_path(adam=False)
     yours = learner_path(code, module)
@@ -76,10 +64,3 @@ def build(code) -> Picture:
         panel.series.append(Series(f"SGD lr={SGD_LR} (torch)", floats(xs), floats(list(ys)),
                                    color=1, markers=panel is paths))  # fmt: skip
     return Picture("10", "Adam against SGD: a step of about lr in every direction", [paths, losses])
-
-
-def contours() -> tuple[list[float], list[float], list[list[float]]]:
-    xs, ys = np.linspace(-5, 5, 81), np.linspace(-1.5, 1.5, 41)
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    values = (CURVATURE[0] * grid_x**2 + CURVATURE[1] * grid_y**2) / 2
-    return floats(xs), floats(ys), [floats(row) for row in values]
