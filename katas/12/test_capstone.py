@@ -286,17 +286,24 @@ def test_forward_matches_torch():
     check_close("forward", shown, want.numpy(), logits, hint, dtype=np.float64)
 
 
-def test_loss_matches_torch():
+def loss_and_grads_on_a_batch(size: int):
+    """(params, x, y, the inputs as shown, (loss, grads)) from the learner's loss_and_grads."""
+    __tracebackhide__ = True
     params = torch_params()
-    x, y = batch(32)
+    x, y = batch(size)
     inputs = {"params": params, "x": x, "y": y}
-    shown = {"params": params, **shown_batch(32)}
+    shown = {"params": params, **shown_batch(size)}
     result = call_learner("loss_and_grads", cap.loss_and_grads, inputs, HINT_BACKWARD)
     check_true(
         isinstance(result, (tuple, list)) and len(result) == 2,
         f"loss_and_grads returned {result!r:.120}, not (loss, grads).",
         "return loss, [grad_W1, grad_b1, grad_W2, grad_b2]",
     )
+    return params, x, y, shown, result
+
+
+def test_loss_matches_torch():
+    params, x, y, shown, result = loss_and_grads_on_a_batch(32)
     want, _ = torch_loss_and_grads(params, x, y)
     with torch.no_grad():
         probabilities = torch.softmax(TorchNet(params)(x), dim=1)
@@ -310,16 +317,7 @@ def test_loss_matches_torch():
 
 def test_gradients_match_autograd():
     """The gradient check: one training step's gradients, against torch autograd's."""
-    params = torch_params()
-    x, y = batch(64)
-    inputs = {"params": params, "x": x, "y": y}
-    shown = {"params": params, **shown_batch(64)}
-    result = call_learner("loss_and_grads", cap.loss_and_grads, inputs, HINT_BACKWARD)
-    check_true(
-        isinstance(result, (tuple, list)) and len(result) == 2,
-        f"loss_and_grads returned {result!r:.120}, not (loss, grads).",
-        "return loss, [grad_W1, grad_b1, grad_W2, grad_b2]",
-    )
+    params, x, y, shown, result = loss_and_grads_on_a_batch(64)
     grads = result[1]
     check_true(
         isinstance(grads, (list, tuple)) and len(grads) == 4,
