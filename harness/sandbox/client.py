@@ -63,7 +63,7 @@ class _Pickler(pickle.Pickler):
                     "a learner object from before the learner's process restarted was reused"
                 )
             return ("handle", object.__getattribute__(obj, "_key"))
-        if isinstance(obj, types.FunctionType) and getattr(obj, "runs_with_learner_objects", 0):
+        if isinstance(obj, types.FunctionType) and getattr(obj, "runs_with_learner_objects", False):
             return None  # a test's helper for the learner's objects: runs there, found by name
         if isinstance(obj, types.FunctionType) and not str(obj.__module__).startswith(
             TRUSTED_MODULES

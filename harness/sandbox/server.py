@@ -255,14 +255,10 @@ def _run_request(message, objects, originals: list):
     if kind == "setattr":
         setattr(objects[message[1]], message[2], message[3])
         return None
-    if kind == "call":
-        _, key, args, kwargs = message
+    if kind in ("call", "run"):  # "run": a test's helper, found by name (with_learner_objects)
+        _, target, args, kwargs = message
         originals += sync.mutables((args, kwargs), [], set())
-        return objects[key](*args, **kwargs)
-    if kind == "run":  # a test's helper for the learner's objects (with_learner_objects)
-        _, helper, args, kwargs = message
-        originals += sync.mutables((args, kwargs), [], set())
-        return helper(*args, **kwargs)
+        return (objects[target] if kind == "call" else target)(*args, **kwargs)
     if kind == "method":
         _, key, name, args = message
         originals += sync.mutables(args, [], set())
