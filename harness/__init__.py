@@ -24,6 +24,7 @@ _EXPORTS = {
     "check_true": "harness.compare",
     "fail": "harness.compare",
     "learner_module": "harness.learner",
+    "load_torch_optimizers": "harness.oracle",
     "tolerance": "harness.compare",
     "torch_grad": "harness.oracle",
 }

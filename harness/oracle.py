@@ -20,3 +20,15 @@ def torch_grad(function, x) -> np.ndarray:
     leaf = torch.tensor(x, requires_grad=True)
     function(leaf).sum().backward()
     return as_numpy(leaf.grad).astype(x.dtype, copy=False)
+
+
+def load_torch_optimizers() -> None:
+    """Pay now for what torch imports the first time any optimizer is built.
+
+    Building a ``torch.optim`` optimizer imports torch's compiler (``torch._dynamo``): about a
+    second here, several on a slow laptop. A kata test module that builds optimizers calls this
+    as it loads, so that the cost falls on collection and not on its first test's time limit.
+    Katas that only need an optimizer's arithmetic call torch's functional form instead
+    (``torch.optim.sgd.sgd``) and never pay it.
+    """
+    import torch._dynamo  # noqa: F401

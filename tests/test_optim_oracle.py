@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 import torch
 
+from harness import manifest
 from harness.manifest import KATAS_DIR
 
 
@@ -252,3 +253,40 @@ def test_the_katas_oracles_do_not_import_dynamo():
         "assert 'torch._dynamo' not in sys.modules, 'torch._dynamo was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=KATAS_DIR.parent)
+
+
+# Runs one kata's tests, as `pytest katas/NN` does, then prints each test during which torch
+# imported torch._dynamo (which building any torch.optim optimizer does, once per process).
+DYNAMO_WATCH = """
+import sys, pytest
+
+class Watch:
+    paid_in = []
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item):
+        before = "torch._dynamo" in sys.modules
+        try:
+            return (yield)
+        finally:
+            if not before and "torch._dynamo" in sys.modules:
+                Watch.paid_in.append(item.nodeid)
+
+code = pytest.main([sys.argv[1], "--solutions", "-q", "-p", "no:cacheprovider"], [Watch()])
+if Watch.paid_in:
+    print("IMPORTED DURING", *Watch.paid_in)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("kata", [kata.id for kata in manifest.load()])
+def test_no_kata_test_pays_for_torchs_compiler_inside_its_time_limit(kata):
+    """A kata that builds real optimizers calls oracle.load_torch_optimizers as its tests load."""
+    ran = subprocess.run(
+        [sys.executable, "-c", DYNAMO_WATCH, f"katas/{kata}"],
+        cwd=KATAS_DIR.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-2000:]
+    assert "IMPORTED DURING" not in ran.stdout, ran.stdout[-2000:]

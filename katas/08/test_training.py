@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from harness import check_close, check_true, fail, learner_module
+from harness import check_close, check_true, fail, learner_module, load_torch_optimizers
 
 training = learner_module(__file__, "training")
+load_torch_optimizers()  # the reference loops build real optimizers
 
 SEED = 1234  # the CPU generator is seeded before each loop, so both see the same randomness
 CALL = "train(model, optimizer, loss_fn, batches, epochs)"
