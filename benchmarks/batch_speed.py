@@ -8,7 +8,10 @@ them twice on the same machine:
 - ``python grader.py grade`` with J workers: warm processes that fork one judge per student;
 - what an instructor would otherwise script, the headline baseline: a fresh plain ``pytest``
   over the kata tests for each submission, J at a time, with the same per-test timeout;
-- the same with the grader's sandbox switched on (``--sandbox``), as the grader runs it.
+- the same with the grader's sandbox switched on (``--sandbox``), as the grader runs it;
+- the floor: one submission of each kind, its tests in one warm process, without sandbox or
+  fork, in CPU seconds. No grader that runs every test for every student can take less than
+  the class's average of those, divided by J, per submission.
 
 All three must give every student the same result for every test; the script checks that, then
 prints seconds per submission. Targets: at least 3x faster than plain pytest, and at most
@@ -93,6 +96,41 @@ def naive_one(staged_root: Path, sandbox: bool) -> dict:
     return statuses
 
 
+# Runs one staged submission's tests in this warm process, unsandboxed, and prints the median
+# CPU seconds of three runs (after one unmeasured run).
+FLOOR = """
+import statistics, sys, time
+from pathlib import Path
+from harness import engine, manifest
+ids = [kata.id for kata in manifest.load()]
+engine.warm_up(ids)
+import torch._dynamo
+def cpu():
+    started = time.process_time()
+    engine.run_in_this_process(ids, Path(sys.argv[1]), lambda event: None, sys.argv[2:])
+    return time.process_time() - started
+cpu()
+print(statistics.median(cpu() for _ in range(3)))
+"""
+
+
+def floor_cpu(staged_root: Path) -> float:
+    """CPU seconds of one submission's tests alone: the work every grader must do per student."""
+    ran = subprocess.run(
+        [sys.executable, "-c", FLOOR, str(staged_root), f"--timeout={TEST_TIMEOUT}"],
+        cwd=ROOT, env=ENVIRONMENT, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return float(ran.stdout.split()[-1])
+
+
+def floors_by_kind(staged: list[Path], students: list[str]) -> dict[str, float]:
+    """The floor of one submission of each kind (honest, partial, broken), by kind."""
+    first = {}
+    for root, student in zip(staged, students, strict=True):
+        first.setdefault(student.split("_")[0], root)
+    return {kind: floor_cpu(root) for kind, root in first.items()}
+
+
 def stage_all(folder: Path, students: list[str], scratch: Path) -> list[Path]:
     """Each submission staged as the grader stages it: the same work every way, not timed."""
     katas = manifest.load()
@@ -123,6 +161,7 @@ def main() -> None:
         staged = stage_all(base / "submissions", students, base / "staged")
         plain_seconds, plain_outcomes = naive(staged, students, args.jobs, sandbox=False)
         sandboxed_seconds, sandboxed_outcomes = naive(staged, students, args.jobs, sandbox=True)
+        floors = floors_by_kind(staged, students)
 
     same = ours_outcomes == plain_outcomes == sandboxed_outcomes
     n = len(students)
@@ -144,6 +183,14 @@ def main() -> None:
     per = ours_seconds / n
     print(f"per submission: {per:.2f} s (target <= 0.5 s: {'ok' if per <= 0.5 else 'MISSED'})")
     print(f"same result for every test of every student: {'yes' if same else 'NO'}")
+    kinds = ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in floors.items())
+    floor = sum(floors[s.split("_")[0]] for s in students) / n / args.jobs
+    print(f"\nfloor: each kind's tests alone, one warm process, no sandbox (CPU): {kinds}")
+    print(
+        f"  so at {args.jobs} at a time, at least {floor:.2f} s per submission of this class for "
+        f"any grader that runs every test (target 0.5 s: {'within' if floor <= 0.5 else 'below'} "
+        "the floor)"
+    )
     if not same:
         for baseline, outcomes in (("plain", plain_outcomes), ("--sandbox", sandboxed_outcomes)):
             for student in students:
