@@ -114,7 +114,8 @@ def environment(**values: str | None):
 
 
 def grade(folder: Path, out: Path, unconfined: str | None = None, *flags: str):
-    """The grader's verdicts, with ``unconfined`` ("landlock", "hook", "all") switched off."""
+    """The grader's verdicts, with ``unconfined`` ("landlock", "refuse", "hook", "all") switched
+    off (see landlock.TEST_SWITCH)."""
     home = home_with_keys(out.with_name(f"{out.name}-home"))
     with environment(**{landlock.TEST_SWITCH: unconfined, "HOME": str(home)}):
         result = grader("grade", str(folder), "--out", str(out), "-j", "1",
@@ -169,15 +170,23 @@ def test_landlock_alone_refuses_every_trick(tmp_path, answer_port):
         assert refused(grades[trick]), grades[trick]["status"]
 
 
-def test_without_landlock_reading_from_c_gets_the_answers(tmp_path, answer_port):
+# How the grader names what is missing, by how Landlock is lost (see landlock.TEST_SWITCH).
+WITHOUT_LANDLOCK = {
+    "landlock": "Landlock is not available",  # a kernel without it
+    "refuse": "the kernel refuses a Landlock ruleset here",  # a kernel that offers and refuses
+}
+
+
+@pytest.mark.parametrize("lost", WITHOUT_LANDLOCK)
+def test_without_landlock_reading_from_c_gets_the_answers(tmp_path, answer_port, lost):
     """torch.from_file opens its file in C, where the audit hook sees nothing: why the kernel's
     confinement is needed at all. The grader says in one line what is missing, and goes on."""
     from_c, from_python = "reads_solutions_with_torch_from_file", "reads_solutions_with_open"
     folder = make_class(tmp_path / "class", [from_c, from_python], answer_port)
-    result, grades = grade(folder, tmp_path / "out", "landlock")
+    result, grades = grade(folder, tmp_path / "out", lost)
     assert result.returncode == 0, result.stderr[-3000:]
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
-    assert len(warnings) == 1 and "Landlock is not available" in warnings[0], result.stderr
+    assert len(warnings) == 1 and WITHOUT_LANDLOCK[lost] in warnings[0], result.stderr
     assert got_the_answers(grades[from_c]), grades[from_c]
     # What Python opens, the audit hook still refuses.
     assert float(grades[from_python][KATA]) <= float(grades[BASELINE][KATA])
@@ -194,9 +203,10 @@ def test_unconfined_every_answer_getting_trick_works(tmp_path, answer_port):
         assert not refused(grades[trick]), grades[trick]["status"]
 
 
-def test_strict_refuses_to_grade_without_landlock(tmp_path, answer_port):
+@pytest.mark.parametrize("lost", WITHOUT_LANDLOCK)
+def test_strict_refuses_to_grade_without_landlock(tmp_path, answer_port, lost):
     folder = make_class(tmp_path / "class", [], answer_port)
-    result, _ = grade(folder, tmp_path / "out", "landlock", "--strict")
+    result, _ = grade(folder, tmp_path / "out", lost, "--strict")
     assert result.returncode == 2, result.stderr[-3000:]
-    assert result.stderr.count("\n") == 1 and "Landlock is not available" in result.stderr
+    assert result.stderr.count("\n") == 1 and WITHOUT_LANDLOCK[lost] in result.stderr
     assert not (tmp_path / "out" / "grades.csv").exists()

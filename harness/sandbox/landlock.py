@@ -13,6 +13,7 @@ numbers are the same on every architecture, and a ruleset that lists the accesse
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import sys
 from collections.abc import Iterable
@@ -34,9 +35,10 @@ _SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1 << 0, 1 << 1
 
 READ = EXECUTE | READ_FILE | READ_DIR  # what a rule grants: read, list and run, never write
 
-# For tests of the grader only: "landlock" skips Landlock, as on a kernel without it; "all"
-# also skips the audit hook's file and network checks. Graded code cannot reach the judge's
-# environment, so it cannot set this for itself.
+# For tests of the grader only: "landlock" skips Landlock, as on a kernel without it; "refuse"
+# makes every ruleset fail, as on a kernel that offers Landlock but refuses it (a container's
+# seccomp filter can); "all" also skips the audit hook's file and network checks. Graded code
+# cannot reach the judge's environment, so it cannot set this for itself.
 TEST_SWITCH = "_KATA_TEST_UNCONFINED"
 
 
@@ -76,13 +78,19 @@ def switched_off(layer: str) -> bool:
     return value == "all" or value == layer
 
 
-def missing_protection(version: int | None = None) -> str | None:
+def missing_protection() -> str | None:
     """One line naming what graded code is not kept from on this machine, or None."""
-    version = abi_version() if version is None else version
+    version = abi_version()
     if version < 1:
         return (
             "Landlock is not available (it needs Linux 5.13 or later): graded code is kept "
             "from files and the network only by an audit hook, which code in C gets around"
+        )
+    if (refusal := refused_here()) is not None:
+        return (
+            f"the kernel refuses a Landlock ruleset here ({refusal}; a container's seccomp "
+            "filter can do this): graded code is kept from files and the network only by an "
+            "audit hook, which code in C gets around"
         )
     if version < _NETWORK_ABI:
         return (
@@ -90,6 +98,25 @@ def missing_protection(version: int | None = None) -> str | None:
             "code is kept from the network only by an audit hook"
         )
     return None
+
+
+def refused_here() -> str | None:
+    """Why the kernel refuses a Landlock ruleset, tried in a throwaway child, or None.
+
+    A kernel can report a Landlock ABI and still refuse the calls that apply one.
+    """
+    child = os.fork()
+    if child == 0:
+        code = 1
+        try:
+            confine([sys.prefix])
+            code = 0
+        except OSError as error:
+            code = error.errno or 1
+        finally:
+            os._exit(code)
+    code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    return None if code == 0 else os.strerror(code) if code > 0 else f"signal {-code}"
 
 
 def confine(readable: Iterable[str]) -> int:
@@ -101,6 +128,8 @@ def confine(readable: Iterable[str]) -> int:
     version = abi_version()
     if version < 1:
         return 0
+    if os.environ.get(TEST_SWITCH) == "refuse":
+        raise OSError(errno.EPERM, f"Landlock: {os.strerror(errno.EPERM)}")
     libc = _libc()
     handled_fs = _FS_RIGHTS_BY_ABI[max(v for v in _FS_RIGHTS_BY_ABI if v <= version)]
     attr = _RulesetAttr(handled_fs, 0, 0)
