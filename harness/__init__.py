@@ -23,6 +23,7 @@ _EXPORTS = {
     "check_shape": "harness.compare",
     "check_true": "harness.compare",
     "fail": "harness.compare",
+    "learner_cache": "harness.learner",
     "learner_module": "harness.learner",
     "load_torch_optimizers": "harness.oracle",
     "tolerance": "harness.compare",

@@ -27,6 +27,7 @@ _modules: dict[Path, object] = {}
 _slow_imports: set[Path] = set()  # files whose import ran out of time once: not tried again
 # When grading, a harness.sandbox.Sandbox: the learner's code then runs only in that process.
 _sandbox = None
+_learner_caches: list = []  # the caches of learner_cache, emptied when the learner changes
 
 
 class LearnerFileError(Exception):
@@ -66,12 +67,29 @@ def configure(source_root: Path | None) -> None:
     _modules.clear()
     _slow_imports.clear()
     _timed_out.clear()
+    _forget_learner_caches()
 
 
 def use_sandbox(sandbox) -> None:
     """Send every access to learner code to ``sandbox`` (None: load it into this process)."""
     global _sandbox
     _sandbox = sandbox
+    _forget_learner_caches()
+
+
+def learner_cache(function):
+    """``functools.cache`` for what a test helper gets from the learner's code (a function it
+    looks up, a model it trains once for several tests): forgotten whenever the harness is
+    pointed at other learner files or another sandbox, so one learner's answer never serves
+    another's tests, or a closed sandbox's object a new one."""
+    cached = functools.cache(function)
+    _learner_caches.append(cached)
+    return cached
+
+
+def _forget_learner_caches() -> None:
+    for cached in _learner_caches:
+        cached.cache_clear()
 
 
 def with_learner_objects(helper):

@@ -665,3 +665,38 @@ def test_watch_reruns_the_saved_kata_and_stops_on_ctrl_c(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+# Two runs in one process: the solutions, sandboxed, then the untouched stubs. Prints, per run,
+# the kinds of kata 07's and kata 12's results.
+TWO_RUNS_IN_ONE_PROCESS = """
+import collections, json
+from harness import engine
+from harness.manifest import SOLUTIONS_DIR
+
+def kinds(source, extra):
+    results = []
+    engine.run_in_this_process(["07", "12"], source, results.append, extra)
+    counts = collections.Counter()
+    for r in results:
+        if r.get("event") == "result":
+            counts[r["nodeid"].split("/")[1] + " " + r["kind"]] += 1
+    return counts
+
+print(json.dumps([kinds(SOLUTIONS_DIR, ["--sandbox"]), kinds(SOLUTIONS_DIR, ["--sandbox"]),
+                  kinds(None, [])]))
+"""
+
+
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
+def test_what_tests_keep_from_the_learners_code_never_outlives_the_run():
+    """Kata 07 keeps the learner's sgd_step, kata 12 the learner's trained network: a second
+    sandbox must not be handed the first one's function, nor the stubs the solutions' network."""
+    ran = subprocess.run(
+        [sys.executable, "-c", TWO_RUNS_IN_ONE_PROCESS],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    first, second, stubs = json.loads(ran.stdout.splitlines()[-1])
+    assert set(first) == {"07 passed", "12 passed"}, first
+    assert second == first, second
+    assert "12 passed" not in stubs and "07 passed" not in stubs, stubs

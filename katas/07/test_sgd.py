@@ -7,7 +7,6 @@ arguments torch refuses with a table of SGD's checks; building the optimizer its
 torch._dynamo and cost seconds. tests/test_optim_oracle.py proves that both are torch.optim.SGD's.
 """
 
-import functools
 import itertools
 
 import numpy as np
@@ -17,7 +16,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from torch.optim.sgd import sgd as torch_functional_sgd
 
-from harness import as_numpy, check_close, check_true, fail, learner_module
+from harness import as_numpy, check_close, check_true, fail, learner_cache, learner_module
 from harness.compare import call_learner
 from harness.optimizer_steps import (
     agrees,
@@ -32,9 +31,9 @@ from harness.optimizer_steps import (
 mod = learner_module(__file__, "sgd")
 
 
-@functools.cache
+@learner_cache
 def learner_sgd_step():
-    """The learner's sgd_step, looked up once (each lookup re-reads the kata manifest)."""
+    """The learner's sgd_step, looked up once per run (it is called thousands of times)."""
     return mod.sgd_step
 
 

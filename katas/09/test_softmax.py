@@ -12,7 +12,15 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from harness import as_numpy, check_close, check_true, fail, learner_module, tolerance
+from harness import (
+    as_numpy,
+    check_close,
+    check_true,
+    fail,
+    learner_cache,
+    learner_module,
+    tolerance,
+)
 from harness.compare import call_learner, matches, show
 from harness.learner import learner_origin
 
@@ -27,9 +35,9 @@ RANDOM_CASES = 15
 DTYPE_HINT = "keep logits' dtype, as torch does: float32 in, float32 out (no float64 mixed in)"
 
 
-@functools.cache
+@learner_cache
 def learner(name):
-    """The learner's function, looked up once (each lookup re-reads the kata manifest)."""
+    """The learner's function, looked up once per run."""
     return getattr(mod, name)
 
 

@@ -7,7 +7,6 @@ test on the same parameters and gradients. The tests call the functional form,
 torch._dynamo and cost seconds. tests/test_optim_oracle.py proves the two agree.
 """
 
-import functools
 import itertools
 
 import numpy as np
@@ -17,7 +16,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from torch.optim.adam import adam as torch_functional_adam
 
-from harness import as_numpy, check_close, fail, learner_module
+from harness import as_numpy, check_close, fail, learner_cache, learner_module
 from harness.compare import call_learner
 from harness.optimizer_steps import (
     SHAPES,
@@ -33,9 +32,9 @@ from harness.optimizer_steps import (
 mod = learner_module(__file__, "adam")
 
 
-@functools.cache
+@learner_cache
 def learner_adam_step():
-    """The learner's adam_step, looked up once (each lookup re-reads the kata manifest)."""
+    """The learner's adam_step, looked up once per run (it is called thousands of times)."""
     return mod.adam_step
 
 

@@ -17,7 +17,7 @@ from threadpoolctl import threadpool_limits
 from torch.optim.adam import adam as torch_adam
 
 import harness.earlier  # noqa: F401  (the capstone's own import; see below)
-from harness import check_close, check_true, fail, learner_module
+from harness import check_close, check_true, fail, learner_cache, learner_module
 from harness.compare import Subject, call_learner, matches
 from harness.digits import load_digits, train_test_split
 
@@ -416,7 +416,7 @@ def test_predict_gives_torchs_labels():
 # --- training on the digits -----------------------------------------------------------------
 
 
-@functools.cache
+@learner_cache
 def trained():
     """train's default run, once: (params, history). Its time is bounded by the test's limit."""
     x, y = load_digits()
