@@ -74,6 +74,11 @@ def build_bundle(destination: Path, strict: bool = False) -> tuple[list[str], li
 
 def grade_submission(submission_folder: Path, results_path: Path) -> dict:
     """Grade one Gradescope submission folder and write its results.json."""
+    from harness.sandbox.landlock import missing_protection
+
+    if (missing := missing_protection()) is not None:
+        # Gradescope shows run_autograder's output to instructors only, never to students.
+        print(f"grading.gradescope: warning: {missing}", flush=True)
     engine.warm_up()
     submission = submissions.Submission("submission", submission_folder)
     document = batch.grade_one(submission, batch.Settings(), worker=None)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from harness import manifest
+from harness.sandbox import landlock
 
 KATAS = manifest.load()
 KATA_IDS = [kata.id for kata in KATAS]
@@ -498,8 +499,9 @@ def test_an_interrupted_run_keeps_finished_grades_and_resume_matches_a_full_run(
 # --- Gradescope and the handout ------------------------------------------------------------
 
 
-def test_gradescope_bundle_grades_a_submission_like_the_batch_grader(tmp_path, small_class):
-    bundle = tmp_path / "autograder.zip"
+def gradescope_root(base: Path, submission: Path | None) -> Path:
+    """An /autograder folder as Gradescope lays it out: the bundle in source/, the submission."""
+    bundle = base / "autograder.zip"
     made = grader("gradescope", str(bundle))
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(bundle) as archive:
@@ -507,16 +509,33 @@ def test_gradescope_bundle_grades_a_submission_like_the_batch_grader(tmp_path, s
         assert "setup.sh" in names and "run_autograder" in names
         assert not any(name.startswith(("solutions/", "tests/")) for name in names)
         assert (archive.getinfo("run_autograder").external_attr >> 16) & 0o111
-        archive.extractall(tmp_path / "autograder" / "source")
-    root = tmp_path / "autograder"
-    shutil.copytree(small_class / "s3", root / "submission")
-    script = root / "source" / "run_autograder"
-    script.chmod(0o755)
+        archive.extractall(base / "autograder" / "source")
+    root = base / "autograder"
+    if submission is None:
+        (root / "submission").mkdir()
+    else:
+        shutil.copytree(submission, root / "submission")
+    (root / "source" / "run_autograder").chmod(0o755)
+    return root
+
+
+def run_autograder(root: Path, **extra: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "AUTOGRADER_ROOT": str(root), "AUTOGRADER_PYTHON": sys.executable}
-    ran = subprocess.run(
-        [str(script)], env=environment, capture_output=True, text=True, timeout=600
+    return subprocess.run(
+        [str(root / "source" / "run_autograder")],
+        env=environment | extra,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
+
+
+def test_gradescope_bundle_grades_a_submission_like_the_batch_grader(tmp_path, small_class):
+    root = gradescope_root(tmp_path, small_class / "s3")
+    ran = run_autograder(root)
     assert ran.returncode == 0, ran.stderr[-3000:]
+    if landlock.missing_protection() is None:
+        assert "warning" not in ran.stdout, ran.stdout
     document = json.loads((root / "results" / "results.json").read_text())
     batch = tmp_path / "batch"
     grader("grade", str(small_class), "--out", str(batch), "-j", "2")
@@ -524,6 +543,19 @@ def test_gradescope_bundle_grades_a_submission_like_the_batch_grader(tmp_path, s
     assert document["score"] == pytest.approx(expected["score"])
     statuses = [(t["name"], t["status"]) for t in document["tests"]]
     assert statuses == [(t["name"], t["status"]) for t in expected["tests"]]
+
+
+@pytest.mark.posix_only("the grading sandbox forks and sets POSIX resource limits")
+def test_gradescope_tells_the_instructor_what_protection_is_missing(tmp_path):
+    """Without Landlock, the autograder's output (which Gradescope shows the instructor only)
+    names what is missing in one line, and the submission is still graded."""
+    root = gradescope_root(tmp_path, None)
+    ran = run_autograder(root, **{landlock.TEST_SWITCH: "landlock"})
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    warnings = [line for line in ran.stdout.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "Landlock is not available" in warnings[0], ran.stdout
+    document = json.loads((root / "results" / "results.json").read_text())
+    assert document["score"] == 0 and document["tests"], document
 
 
 def test_export_student_writes_a_handout_that_runs(tmp_path):
