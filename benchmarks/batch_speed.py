@@ -148,6 +148,17 @@ def naive(staged: list[Path], students: list[str], jobs: int, sandbox: bool):
     return time.perf_counter() - started, results
 
 
+def print_floor(floors: dict[str, float], students: list[str], jobs: int) -> None:
+    kinds = ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in floors.items())
+    floor = sum(floors[s.split("_")[0]] for s in students) / len(students) / jobs
+    print(f"\nfloor: each kind's tests alone, one warm process, no sandbox (CPU): {kinds}")
+    print(
+        f"  so at {jobs} at a time, at least {floor:.2f} s per submission of this class for "
+        f"any grader that runs every test (target 0.5 s: {'within' if floor <= 0.5 else 'below'} "
+        "the floor)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=12, help="submissions (default 12)")
@@ -183,14 +194,7 @@ def main() -> None:
     per = ours_seconds / n
     print(f"per submission: {per:.2f} s (target <= 0.5 s: {'ok' if per <= 0.5 else 'MISSED'})")
     print(f"same result for every test of every student: {'yes' if same else 'NO'}")
-    kinds = ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in floors.items())
-    floor = sum(floors[s.split("_")[0]] for s in students) / n / args.jobs
-    print(f"\nfloor: each kind's tests alone, one warm process, no sandbox (CPU): {kinds}")
-    print(
-        f"  so at {args.jobs} at a time, at least {floor:.2f} s per submission of this class for "
-        f"any grader that runs every test (target 0.5 s: {'within' if floor <= 0.5 else 'below'} "
-        "the floor)"
-    )
+    print_floor(floors, students, args.jobs)
     if not same:
         for baseline, outcomes in (("plain", plain_outcomes), ("--sandbox", sandboxed_outcomes)):
             for student in students:
