@@ -86,18 +86,8 @@ def _as_array(name, value):
     return array
 
 
-def test_larger_output_example():
-    """Q1: can a linear layer output something larger than its input? Show it with an example."""
-    result = quiz.module.larger_output_example()
-    check_true(
-        isinstance(result, (tuple, list)) and len(result) == 3,
-        f"larger_output_example() in {QUIZ_FILE} returned {result!r}: it must return (x, W, b).",
-        "return x, W, b  (b may be None)",
-    )
-    x, W, b = result
-    x, W = _as_array("x", x), _as_array("W", W)
-    b = None if b is None else _as_array("b", b)
-    where = f"larger_output_example() in {QUIZ_FILE}"
+def _check_layer_shapes(where: str, x, W, b) -> None:
+    """x, W and b fit one linear layer: W is (out, in), x is (..., in), b is (out,) or None."""
     check_true(
         W.ndim == 2 and W.size > 0,
         f"{where}: W has shape {W.shape}, but a linear layer's W has shape "
@@ -116,6 +106,21 @@ def test_larger_output_example():
         f"needs b of shape ({W.shape[0]},) or None.",
         "one bias per output: b has out_features = W.shape[0] entries",
     )
+
+
+def test_larger_output_example():
+    """Q1: can a linear layer output something larger than its input? Show it with an example."""
+    result = quiz.module.larger_output_example()
+    check_true(
+        isinstance(result, (tuple, list)) and len(result) == 3,
+        f"larger_output_example() in {QUIZ_FILE} returned {result!r}: it must return (x, W, b).",
+        "return x, W, b  (b may be None)",
+    )
+    x, W, b = result
+    x, W = _as_array("x", x), _as_array("W", W)
+    b = None if b is None else _as_array("b", b)
+    where = f"larger_output_example() in {QUIZ_FILE}"
+    _check_layer_shapes(where, x, W, b)
     check_true(
         bool(np.all(np.abs(W) < 1)) and (b is None or bool(np.all(np.abs(b) < 1))),
         f"{where}: some weight or bias is outside (-1, 1); the largest |value| is "
