@@ -259,7 +259,10 @@ def test_a_test_name_keeps_a_slash_inside_its_parameters():
 # --- each result's kind, decided where it happened --------------------------------------------
 
 KIND_KATA, KIND_FILE, KIND_FUNCTION = "01", "activations.py", "tanh_grad"
-ONE_TEST = ["-k", "test_matches_torch and tanh_grad and float64", "--timeout=2"]
+# Seconds per test in these runs: short, since an endless loop waits it out, yet far above what a
+# correct kata test takes (0.2 s at most) when the checks share two busy cores.
+SHORT_LIMIT = "--timeout=4"
+ONE_TEST = ["-k", "test_matches_torch and tanh_grad and float64", SHORT_LIMIT]
 # What the learner's file ends with (None: the file is deleted), and the kind it must give.
 KIND_CASES = {
     "wrong answer": ("def tanh_grad(x):\n    return x * 0\n", outcomes.FAILED),
@@ -340,7 +343,7 @@ def test_the_learners_grader_blames_the_crashing_test_and_runs_the_next_kata(tmp
 def test_after_a_sandbox_time_out_the_other_functions_still_run(worker, tmp_path):
     loop = KIND_CASES["endless loop"][0]
     tests = "tanh and float32 and (test_matches_torch or test_large_inputs)"
-    extra = ["-k", tests, "--timeout=2", "--sandbox"]
+    extra = ["-k", tests, SHORT_LIMIT, "--sandbox"]
     run = worker.run([KIND_KATA], source_with(tmp_path, loop), 120, extra)
     kinds = {r.name: r.kind for r in run.results}
     assert len(kinds) == 4 and any("[tanh-" in name for name in kinds), kinds
@@ -354,7 +357,7 @@ def test_an_endless_loop_bars_only_its_own_katas_function_of_that_name(worker, t
     """Kata 01's sigmoid never returns; kata 05's Value.sigmoid, a namesake, still runs."""
     source = source_with(tmp_path, "def sigmoid(x):\n    while True:\n        pass\n")
     shutil.copytree(ROOT / "solutions" / "05", tmp_path / "05")
-    extra = ["-k", "sigmoid and not quiz and not property", "--timeout=2", "--sandbox"]
+    extra = ["-k", "sigmoid and not quiz and not property", SHORT_LIMIT, "--sandbox"]
     run = worker.run([KIND_KATA, "05"], source, 120, extra)
     assert run.for_kata(KIND_KATA) and run.for_kata("05"), run.status
     assert not any(r.passed for r in run.for_kata(KIND_KATA))
@@ -367,7 +370,7 @@ SLOW_IMPORT = "import time\n\ntime.sleep(30)\n"
 @pytest.mark.parametrize("mode", [[], ["--sandbox"]], ids=["local", "sandbox"])
 def test_an_import_that_runs_out_of_time_is_not_tried_again(worker, tmp_path, mode):
     """A file whose import never ends costs one test's time limit, not every test's."""
-    extra = ["-k", "test_matches_torch and (tanh_grad or sigmoid_grad)", "--timeout=2", *mode]
+    extra = ["-k", "test_matches_torch and (tanh_grad or sigmoid_grad)", SHORT_LIMIT, *mode]
     run = worker.run([KIND_KATA], source_with(tmp_path, SLOW_IMPORT), 120, extra)
     assert len(run.results) == 4, run.status
     first, *later = run.results
