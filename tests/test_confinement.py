@@ -9,8 +9,6 @@ each refuse on their own; switching them off for the test proves the tricks woul
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import socketserver
 import threading
@@ -96,28 +94,16 @@ def home_with_keys(folder: Path) -> Path:
     return folder
 
 
-@contextlib.contextmanager
-def environment(**values: str | None):
-    """os.environ with ``values`` set (None: removed) inside the block, as it was after it."""
-    saved = {name: os.environ.get(name) for name in values}
-    try:
-        for name, value in values.items():
-            os.environ.pop(name, None)
-            if value is not None:
-                os.environ[name] = value
-        yield
-    finally:
-        for name, value in saved.items():
-            os.environ.pop(name, None)
-            if value is not None:
-                os.environ[name] = value
-
-
 def grade(folder: Path, out: Path, unconfined: str | None = None, *flags: str):
     """The grader's verdicts, with ``unconfined`` ("landlock", "refuse", "hook", "all") switched
     off (see landlock.TEST_SWITCH)."""
     home = home_with_keys(out.with_name(f"{out.name}-home"))
-    with environment(**{landlock.TEST_SWITCH: unconfined, "HOME": str(home)}):
+    with pytest.MonkeyPatch.context() as patch:  # os.environ as it was, after the block
+        patch.setenv("HOME", str(home))
+        if unconfined is None:
+            patch.delenv(landlock.TEST_SWITCH, raising=False)
+        else:
+            patch.setenv(landlock.TEST_SWITCH, unconfined)
         result = grader("grade", str(folder), "--out", str(out), "-j", "1",
                         "--timeout", TEST_TIMEOUT, *flags)  # fmt: skip
     return result, (read_grades(out) if result.returncode == 0 else {})
