@@ -9,6 +9,7 @@ anyone else's grade.
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import shutil
@@ -572,3 +573,19 @@ def test_export_student_writes_a_handout_that_runs(tmp_path):
     )
     assert progress.returncode == 0, progress.stderr[-3000:]
     assert grader("export-student", str(handout)).returncode != 0  # never overwrites
+
+
+@pytest.mark.posix_only("the Landlock trial runs in a forked child")
+def test_a_landlock_trial_that_fails_is_not_taken_for_a_refusal(monkeypatch):
+    """Only an errno from the kernel is named as its refusal; a trial that broke says so."""
+
+    def broken(readable):
+        raise ZeroDivisionError
+
+    def refused(readable):
+        raise OSError(errno.EPERM, "Landlock: refused")
+
+    monkeypatch.setattr(landlock, "confine", broken)
+    assert landlock.refused_here() == "the trial process failed before Landlock answered"
+    monkeypatch.setattr(landlock, "confine", refused)
+    assert landlock.refused_here() == os.strerror(errno.EPERM)

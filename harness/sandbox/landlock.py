@@ -40,6 +40,7 @@ READ = EXECUTE | READ_FILE | READ_DIR  # what a rule grants: read, list and run,
 # seccomp filter can); "all" also skips the audit hook's file and network checks. Graded code
 # cannot reach the judge's environment, so it cannot set this for itself.
 TEST_SWITCH = "_KATA_TEST_UNCONFINED"
+_PROBE_FAILED = 255  # refused_here's trial ended without an answer from the kernel (no errno)
 
 
 class _RulesetAttr(ctypes.Structure):
@@ -107,16 +108,20 @@ def refused_here() -> str | None:
     """
     child = os.fork()
     if child == 0:
-        code = 1
+        code = _PROBE_FAILED  # until confine says otherwise
         try:
             confine([sys.prefix])
             code = 0
         except OSError as error:
-            code = error.errno or 1
+            code = error.errno or _PROBE_FAILED
         finally:
             os._exit(code)
     code = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
-    return None if code == 0 else os.strerror(code) if code > 0 else f"signal {-code}"
+    if code == 0:
+        return None
+    if 0 < code < _PROBE_FAILED:
+        return os.strerror(code)  # the kernel's refusal, by its errno
+    return "the trial process failed before Landlock answered"
 
 
 def confine(readable: Iterable[str]) -> int:
